@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using TalksBot.Index;
+
+namespace TalksBot.Cli;
+
+/// <summary>The host behind a console verb: the same configuration and services as `serve`, quieter logs.</summary>
+public static class CliHost
+{
+    /// <param name="settings">Settings that win over every other source (tests and the benchmark set paths here).</param>
+    public static IHost Build(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // appsettings.json travels with the program; relative paths in it mean the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.AddTalksBotConfiguration();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // A verb prints its own results on stdout; logs go to stderr, and only when something is wrong.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddKnowledgeBase();
+        return builder.Build();
+    }
+
+    /// <summary>TALKSBOT__SECTION__KEY environment variables override appsettings.json.</summary>
+    public static IHostApplicationBuilder AddTalksBotConfiguration(this IHostApplicationBuilder builder)
+    {
+        builder.Configuration.AddEnvironmentVariables("TALKSBOT__");
+        return builder;
+    }
+
+    /// <summary>Runs a verb's work and turns a configuration mistake into a message instead of a stack trace.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> work)
+    {
+        try
+        {
+            using var host = Build();
+            return await work(host.Services);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is IOException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Index;
+
+namespace TalksBot.Cli;
+
+/// <summary>`index [--full]`: brings the index up to date with the seeds folder and prints what changed.</summary>
+public static class IndexCommand
+{
+    public static Command Create()
+    {
+        var full = new Option<bool>("--full") { Description = "Re-read every source, not only new and changed ones." };
+        var command = new Command("index", "Update the index from the seeds folder (incremental; --full rebuilds everything).") { full };
+        command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
+        {
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var run = await knowledge.ReindexAsync(result.GetValue(full), TerminalProgress(), cancellationToken);
+            if (!Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
+            Print(run, knowledge.Store);
+            return run.Succeeded ? 0 : 1;
+        }));
+        return command;
+    }
+
+    static IProgress<IndexProgress>? TerminalProgress() => Console.IsErrorRedirected ? null :
+        new Progress<IndexProgress>(p => Console.Error.Write($"\r\u001b[K{p.Phase} {p.Done}/{p.Total} {p.File}"));
+
+    public static void Print(IndexRun run, IKnowledgeStore store)
+    {
+        if (!run.Succeeded)
+        {
+            Console.WriteLine($"Reindex failed: {run.Error}");
+        }
+        else
+        {
+            Console.WriteLine($"Indexed {run.Sources} sources, {run.Chunks} chunks{(run.Full ? " (full rebuild)" : "")}: " +
+                $"{run.Added} added, {run.Changed} changed, {run.Removed} removed, {run.Unchanged} unchanged in {run.ElapsedMs / 1000:0.00} s.");
+            Console.WriteLine($"Database: {store.Location} ({store.SizeBytes / 1024.0:0} KB)");
+        }
+        foreach (var problem in run.Problems) Console.WriteLine($"  ! {problem}");
+    }
+}

@@ -1,0 +1,10 @@
+using TalksBot.Search;
+
+namespace TalksBot.Index;
+
+/// <summary>What a reindex writes, all at once: new or changed sources with their chunks, and removed sources.</summary>
+public sealed record IndexChange(
+    IReadOnlyList<(StoredSource Source, IReadOnlyList<IndexedChunk> Chunks)> Upserts,
+    IReadOnlyList<string> Removed,
+    string Fingerprint,
+    IndexRun Run);

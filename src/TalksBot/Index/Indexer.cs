@@ -1,0 +1,115 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using TalksBot.Ingest;
+using TalksBot.Search;
+
+namespace TalksBot.Index;
+
+/// <summary>
+/// Works out what a reindex must write: reads the seeds folder, skips sources whose content hash
+/// and settings are unchanged, ingests new and changed ones (parse, chunk, analyse, embed), and
+/// lists the sources whose files are gone. It writes nothing itself.
+/// </summary>
+public sealed class Indexer(
+    SeedReader reader,
+    IKnowledgeStore store,
+    IOptions<IndexOptions> options,
+    TimeProvider time,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+{
+    const int EmbeddingBatch = 64;
+
+    /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
+    public string Fingerprint =>
+        $"{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
+        $"|metadata={reader.MetadataHash()}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
+
+    public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var run = new IndexRun { StartedAt = time.GetUtcNow().UtcDateTime, Full = full };
+        var (files, metadataProblem) = reader.Read();
+        if (files is null)
+            return (Failed(run, $"The seeds folder {reader.Folder} does not exist (Seeds:Path). The index is left as it was."), null);
+        if (metadataProblem is not null) run.Problems.Add(metadataProblem);
+
+        var stored = store.Sources().ToDictionary(s => s.Id);
+        var fingerprint = Fingerprint;
+        var reuse = !full && store.Fingerprint == fingerprint;
+        var upserts = new List<(StoredSource, IReadOnlyList<IndexedChunk>)>();
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[i];
+            progress?.Report(new IndexProgress("reading", i, files.Count, file.Name));
+            var known = stored.GetValueOrDefault(file.Name);
+            if (!file.Usable)
+            {
+                run.Problems.Add($"{file.Name} {file.Problem}; " + (known is null ? "it is not indexed." : "its indexed version is kept."));
+                continue;
+            }
+            if (reuse && known?.Hash == file.Hash)
+            {
+                run.Unchanged++;
+                continue;
+            }
+            var (source, chunks) = Ingest(file);
+            if (chunks.Count == 0)
+            {
+                run.Problems.Add($"{file.Name} has no article text once page furniture is removed; " + (known is null ? "it is not indexed." : "its indexed version is kept."));
+                continue;
+            }
+            if (embeddings is not null) chunks = await EmbedAsync(chunks, cancellationToken);
+            upserts.Add((source, chunks));
+            if (known is null) run.Added++; else run.Changed++;
+        }
+        progress?.Report(new IndexProgress("writing", files.Count, files.Count));
+
+        var present = files.Select(f => f.Name).ToHashSet();
+        var removed = stored.Keys.Where(id => !present.Contains(id)).ToList();
+        run.Removed = removed.Count;
+        if (files.Count > 0 && files.All(f => !f.Usable))
+            return (Failed(run, $"None of the {files.Count} files in {reader.Folder} could be used. The index is left as it was."), null);
+
+        run.Sources = files.Count(f => f.Usable || stored.ContainsKey(f.Name));
+        run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !upserts.Exists(u => u.Item1.Id == s.Id)).Sum(s => s.Chunks)
+            + upserts.Sum(u => u.Item2.Count);
+        run.ElapsedMs = (time.GetUtcNow().UtcDateTime - run.StartedAt).TotalMilliseconds;
+        return (run, new IndexChange(upserts, removed, fingerprint, run));
+    }
+
+    (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks) Ingest(SeedFile file)
+    {
+        var article = ArticleParser.Parse(file.Text!);
+        var info = file.Override?.ApplyTo(article.Info) ?? article.Info;
+        var chunks = Chunker.Split(file.Name, article, options.Value.ChunkTargetChars, options.Value.ChunkOverlapSentences)
+            .Select(c => new IndexedChunk(c, info.Language, [.. TextAnalysis.Terms(c.Text, info.Language)], null))
+            .ToList();
+        var source = new StoredSource
+        {
+            Id = file.Name, Title = info.Title, Language = info.Language, Outlet = info.Outlet, Author = info.Author,
+            Date = info.Date, Url = info.Url, Hash = file.Hash, Chunks = chunks.Count, Sentences = article.Sentences.Count,
+            RemovedLines = article.RemovedLines, IndexedAt = time.GetUtcNow().UtcDateTime,
+        };
+        return (source, chunks);
+    }
+
+    async Task<IReadOnlyList<IndexedChunk>> EmbedAsync(IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        var embedded = new List<IndexedChunk>(chunks.Count);
+        foreach (var batch in chunks.Chunk(EmbeddingBatch))
+        {
+            var vectors = await embeddings!.GenerateAsync(batch.Select(c => c.Chunk.Text), cancellationToken: cancellationToken);
+            embedded.AddRange(batch.Select((c, i) => c with { Vector = vectors[i].Vector.ToArray() }));
+        }
+        return embedded;
+    }
+
+    IndexRun Failed(IndexRun run, string error)
+    {
+        run.Outcome = "failed";
+        run.Error = error;
+        run.ElapsedMs = (time.GetUtcNow().UtcDateTime - run.StartedAt).TotalMilliseconds;
+        return run;
+    }
+}

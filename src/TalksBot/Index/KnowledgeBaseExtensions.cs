@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TalksBot.Ingest;
+using TalksBot.Search;
+
+namespace TalksBot.Index;
+
+public static class KnowledgeBaseExtensions
+{
+    /// <summary>Ingest, index and search: the knowledge base every front end answers from.</summary>
+    public static IHostApplicationBuilder AddKnowledgeBase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SeedsOptions>().BindConfiguration("Seeds")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && o.MaxFileBytes > 0, "Seeds:Path must be set and Seeds:MaxFileBytes positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<IndexOptions>().BindConfiguration("Index")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Index:DatabasePath must be set.")
+            .Validate(o => o.ChunkTargetChars >= 100 && o.ChunkOverlapSentences >= 0, "Index:ChunkTargetChars must be at least 100 and Index:ChunkOverlapSentences not negative.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration("Search")
+            .Validate(o => o.TopK >= 1 && o.Candidates >= o.TopK && o.RrfK > 0 && o.MmrLambda is >= 0 and <= 1,
+                "Search: TopK >= 1, Candidates >= TopK, RrfK > 0 and MmrLambda within 0..1.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SeedReader>();
+        builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
+        builder.Services.AddSingleton<Indexer>();
+        builder.Services.AddSingleton<KnowledgeBase>();
+        builder.Services.AddSingleton(_ => QueryTranslator.LoadEmbedded());
+        builder.Services.AddSingleton<QueryBuilder>();
+        builder.Services.AddSingleton<Searcher>();
+        return builder;
+    }
+}

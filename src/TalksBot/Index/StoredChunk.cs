@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+using TalksBot.Ingest;
+using TalksBot.Search;
+
+namespace TalksBot.Index;
+
+/// <summary>A chunk as the store keeps it: text, sentence offsets (start, end pairs), analysed terms, vector bytes.</summary>
+public sealed class StoredChunk
+{
+    public string Id { get; set; } = "";
+    public string Source { get; set; } = "";
+    public int Index { get; set; }
+    public string Text { get; set; } = "";
+    public string Language { get; set; } = "";
+    public int[] Sentences { get; set; } = [];
+    public string[] Terms { get; set; } = [];
+    public byte[]? Vector { get; set; }
+
+    public static StoredChunk From(IndexedChunk c) => new()
+    {
+        Id = c.Chunk.Id,
+        Source = c.Chunk.Source,
+        Index = c.Chunk.Index,
+        Text = c.Chunk.Text,
+        Language = c.Language,
+        Sentences = [.. c.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })],
+        Terms = c.Terms,
+        Vector = c.Vector is null ? null : MemoryMarshal.AsBytes(c.Vector.AsSpan()).ToArray(),
+    };
+
+    public IndexedChunk ToIndexed()
+    {
+        var spans = new TextSpan[Sentences.Length / 2];
+        for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
+        var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
+        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, Terms, vector);
+    }
+}

@@ -1,0 +1,22 @@
+using TalksBot.Ingest;
+
+namespace TalksBot.Index;
+
+/// <summary>A source as the store keeps it; <see cref="Id"/> is its file name under the seeds folder.</summary>
+public sealed class StoredSource
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Language { get; set; } = "";
+    public string? Outlet { get; set; }
+    public string? Author { get; set; }
+    public string? Date { get; set; }
+    public string? Url { get; set; }
+    public string Hash { get; set; } = "";
+    public int Chunks { get; set; }
+    public int Sentences { get; set; }
+    public int RemovedLines { get; set; }
+    public DateTime IndexedAt { get; set; }
+
+    public SourceInfo ToInfo() => new(Title, Language, Outlet, Author, Date, Url);
+}

@@ -1,0 +1,53 @@
+namespace TalksBot.Ingest;
+
+/// <summary>
+/// Tells English from Dutch by the share of each language's most frequent function words: they
+/// make up a third of any running text, so a handful of words decides even a short question.
+/// </summary>
+public static class LanguageDetector
+{
+    public const string English = "en";
+    public const string Dutch = "nl";
+
+    static readonly HashSet<string> EnglishWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at",
+        "from", "it", "his", "her", "their", "they", "he", "she", "which", "this", "has", "have", "had",
+        "were", "are", "be", "been", "would", "will", "not", "but", "or", "an", "who", "what", "when",
+        "where", "why", "how", "did", "does", "do", "said", "about", "after", "than", "its", "there",
+    };
+
+    static readonly HashSet<string> DutchWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet",
+        "aan", "er", "om", "ook", "als", "dan", "maar", "bij", "of", "uit", "nog", "wel", "geen", "naar",
+        "door", "over", "tot", "die", "werd", "wordt", "worden", "heeft", "hebben", "was", "waren", "zal",
+        "wie", "wat", "waar", "wanneer", "waarom", "hoe", "hoeveel", "welke", "deze", "dit", "tussen", "zich",
+    };
+
+    public static string Detect(string text)
+    {
+        int en = 0, nl = 0;
+        foreach (var word in Words(text))
+        {
+            if (EnglishWords.Contains(word)) en++;
+            if (DutchWords.Contains(word)) nl++;
+        }
+        return nl > en ? Dutch : English;
+    }
+
+    static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetter(text[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace TalksBot.Ingest;
+
+public sealed class SeedsOptions
+{
+    /// <summary>Folder of the source texts (.txt, .md), relative to the working directory.</summary>
+    public string Path { get; set; } = "seeds";
+
+    /// <summary>Larger files are refused with a message; news articles are tens of kilobytes.</summary>
+    public long MaxFileBytes { get; set; } = 2_000_000;
+
+    /// <summary>Optional JSON file in the seeds folder: { "file.txt": { "title", "outlet", "author", "date", "url", "language" } }.</summary>
+    public string MetadataFile { get; set; } = "sources.json";
+}

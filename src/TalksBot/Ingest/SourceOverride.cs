@@ -1,0 +1,9 @@
+namespace TalksBot.Ingest;
+
+/// <summary>An entry of the optional metadata file: any field set here wins over what the text says.</summary>
+public sealed record SourceOverride(string? Title, string? Outlet, string? Author, string? Date, string? Url, string? Language)
+{
+    public SourceInfo ApplyTo(SourceInfo info) => new(
+        Title ?? info.Title, Language ?? info.Language, Outlet ?? info.Outlet,
+        Author ?? info.Author, Date ?? info.Date, Url ?? info.Url);
+}

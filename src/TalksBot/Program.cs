@@ -1,0 +1,8 @@
+using System.CommandLine;
+using TalksBot.Cli;
+
+var root = new RootCommand("TalksBot answers questions about the Russia–Ukraine peace talks from curated news texts.");
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,135 @@
+using System.Buffers;
+
+namespace TalksBot.Search;
+
+/// <summary>
+/// Ranks passages by each signal (BM25 on the query's terms; BM25 with spelling variants added;
+/// cosine similarity of embeddings when there are any), fuses the rankings by reciprocal rank,
+/// and picks the final passages by maximal marginal relevance so that near-copies of one fact do
+/// not crowd out other relevant passages.
+/// </summary>
+public static class Ranker
+{
+    public static List<SearchHit> Rank(SearchIndex index, IReadOnlyList<QueryTerm> terms, float[]? queryVector, int k, SearchOptions o)
+    {
+        var n = index.Chunks.Count;
+        if (n == 0 || k <= 0) return [];
+
+        var signals = new List<(string Name, List<(int Doc, float Score)> Top)>();
+        var exact = ArrayPool<float>.Shared.Rent(n);
+        var fuzzy = ArrayPool<float>.Shared.Rent(n);
+        try
+        {
+            Array.Clear(exact, 0, n);
+            foreach (var t in terms) if (!t.IsVariant) index.AddBm25(t.TermId, t.Weight, o.K1, o.B, exact);
+            signals.Add(("bm25", Top(exact, n, o.Candidates)));
+
+            if (terms.Any(t => t.IsVariant))
+            {
+                Array.Copy(exact, fuzzy, n);
+                foreach (var t in terms) if (t.IsVariant) index.AddBm25(t.TermId, t.Weight, o.K1, o.B, fuzzy);
+                signals.Add(("variants", Top(fuzzy, n, o.Candidates)));
+            }
+
+            if (queryVector is not null && index.HasVectors)
+            {
+                for (var doc = 0; doc < n; doc++) exact[doc] = Cosine(queryVector, index.Chunks[doc].Vector!);
+                signals.Add(("dense", Top(exact, n, o.Candidates)));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(exact);
+            ArrayPool<float>.Shared.Return(fuzzy);
+        }
+
+        var fused = Fuse(signals, o.RrfK);
+        var chosen = Diversify(index, fused.Take(o.Candidates).ToList(), k, o.MmrLambda);
+        return [.. chosen.Select(c => Hit(index, c.Doc, c.Score, signals))];
+    }
+
+    /// <summary>The best <paramref name="count"/> positive scores, best first.</summary>
+    static List<(int Doc, float Score)> Top(float[] scores, int n, int count)
+    {
+        var heap = new PriorityQueue<int, float>(count + 1);
+        for (var doc = 0; doc < n; doc++)
+        {
+            var score = scores[doc];
+            if (score <= 0) continue;
+            if (heap.Count < count) heap.Enqueue(doc, score);
+            else if (heap.TryPeek(out _, out var least) && score > least) heap.EnqueueDequeue(doc, score);
+        }
+        var top = new List<(int, float)>(heap.Count);
+        while (heap.TryDequeue(out var doc, out var score)) top.Add((doc, score));
+        top.Reverse();
+        return top;
+    }
+
+    /// <summary>Reciprocal rank fusion: each signal gives 1 / (k + rank), so no signal's scale dominates.</summary>
+    static List<(int Doc, float Score)> Fuse(List<(string Name, List<(int Doc, float Score)> Top)> signals, int k)
+    {
+        var fused = new Dictionary<int, float>();
+        foreach (var (_, top) in signals)
+            for (var rank = 0; rank < top.Count; rank++)
+                fused[top[rank].Doc] = fused.GetValueOrDefault(top[rank].Doc) + 1f / (k + rank + 1);
+        return [.. fused.Select(f => (f.Key, f.Value)).OrderByDescending(f => f.Value).ThenBy(f => f.Key)];
+    }
+
+    /// <summary>Maximal marginal relevance over the fused candidates, with term-set overlap as similarity.</summary>
+    static List<(int Doc, float Score)> Diversify(SearchIndex index, List<(int Doc, float Score)> candidates, int k, float lambda)
+    {
+        if (candidates.Count == 0) return [];
+        var best = candidates[0].Score;
+        var chosen = new List<(int Doc, float Score)>();
+        var left = new List<(int Doc, float Score)>(candidates);
+        while (chosen.Count < k && left.Count > 0)
+        {
+            var pick = 0;
+            var pickValue = float.MinValue;
+            for (var i = 0; i < left.Count; i++)
+            {
+                var redundancy = 0f;
+                foreach (var c in chosen) redundancy = Math.Max(redundancy, Overlap(index.TermSets[left[i].Doc], index.TermSets[c.Doc]));
+                var value = lambda * left[i].Score / best - (1 - lambda) * redundancy;
+                if (value > pickValue) (pick, pickValue) = (i, value);
+            }
+            chosen.Add(left[pick]);
+            left.RemoveAt(pick);
+        }
+        return chosen;
+    }
+
+    /// <summary>Jaccard overlap of two sorted term-id sets.</summary>
+    static float Overlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        var union = a.Length + b.Length - shared;
+        return union == 0 ? 0 : (float)shared / union;
+    }
+
+    static float Cosine(float[] a, float[] b)
+    {
+        if (a.Length != b.Length) return 0;
+        float dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i]; }
+        return na == 0 || nb == 0 ? 0 : dot / MathF.Sqrt(na * nb);
+    }
+
+    static SearchHit Hit(SearchIndex index, int doc, float score, List<(string Name, List<(int Doc, float Score)> Top)> signals)
+    {
+        var parts = new List<SignalScore>();
+        foreach (var (name, top) in signals)
+        {
+            var rank = top.FindIndex(t => t.Doc == doc);
+            if (rank >= 0) parts.Add(new SignalScore(name, rank + 1, top[rank].Score));
+        }
+        var passage = index.Chunks[doc];
+        return new SearchHit(passage, index.Sources[passage.Chunk.Source], score, parts);
+    }
+}

@@ -1,0 +1,81 @@
+using TalksBot.Ingest;
+
+namespace TalksBot.Search;
+
+/// <summary>
+/// An immutable in-memory snapshot of the knowledge base: the chunks, an inverted index over their
+/// terms for BM25, the term variants, and the vectors when there are any. A reindex builds a new
+/// snapshot and swaps it in whole, so a query sees either the old index or the new one.
+/// </summary>
+public sealed class SearchIndex
+{
+    public static readonly SearchIndex Empty = new([], new Dictionary<string, SourceInfo>());
+
+    readonly Dictionary<string, int> termIds = [];
+    readonly int[][] postingDocs;
+    readonly int[][] postingFrequencies;
+    readonly int[] lengths;
+    readonly float averageLength;
+
+    public SearchIndex(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
+    {
+        Chunks = chunks;
+        Sources = sources;
+        lengths = new int[chunks.Count];
+        TermSets = new int[chunks.Count][];
+
+        var docs = new List<List<int>>();
+        var frequencies = new List<List<int>>();
+        for (var doc = 0; doc < chunks.Count; doc++)
+        {
+            var counts = new Dictionary<int, int>();
+            foreach (var term in chunks[doc].Terms)
+            {
+                if (!termIds.TryGetValue(term, out var id))
+                {
+                    termIds[term] = id = docs.Count;
+                    docs.Add([]);
+                    frequencies.Add([]);
+                }
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+            foreach (var (id, count) in counts)
+            {
+                docs[id].Add(doc);
+                frequencies[id].Add(count);
+            }
+            lengths[doc] = chunks[doc].Terms.Length;
+            TermSets[doc] = [.. counts.Keys.Order()];
+        }
+        postingDocs = [.. docs.Select(d => d.ToArray())];
+        postingFrequencies = [.. frequencies.Select(f => f.ToArray())];
+        averageLength = chunks.Count == 0 ? 1 : Math.Max(1, (float)lengths.Average());
+        Terms = new string[termIds.Count];
+        foreach (var (term, id) in termIds) Terms[id] = term;
+        Variants = new VariantIndex(Terms);
+        HasVectors = chunks.Count > 0 && chunks.All(c => c.Vector is not null);
+    }
+
+    public IReadOnlyList<IndexedChunk> Chunks { get; }
+    public IReadOnlyDictionary<string, SourceInfo> Sources { get; }
+    public string[] Terms { get; }
+    public VariantIndex Variants { get; }
+    public bool HasVectors { get; }
+
+    /// <summary>Each chunk's distinct term ids, sorted: what diversity compares.</summary>
+    public int[][] TermSets { get; }
+
+    public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
+
+    public int DocumentFrequency(int termId) => postingDocs[termId].Length;
+
+    /// <summary>Adds each weighted term's BM25 contribution to <paramref name="scores"/>, one slot per chunk.</summary>
+    public void AddBm25(int termId, float weight, float k1, float b, float[] scores)
+    {
+        var docs = postingDocs[termId];
+        var frequencies = postingFrequencies[termId];
+        var idf = weight * Bm25.Idf(Chunks.Count, docs.Length);
+        for (var i = 0; i < docs.Length; i++)
+            scores[docs[i]] += Bm25.Score(idf, frequencies[i], lengths[docs[i]], averageLength, k1, b);
+    }
+}

@@ -1,0 +1,15 @@
+using TalksBot.Ingest;
+
+namespace TalksBot.Search;
+
+/// <summary>A passage's place and score in one ranking signal (bm25, variants, dense).</summary>
+public sealed record SignalScore(string Signal, int Rank, float Score);
+
+/// <summary>A retrieved passage: the chunk, its source, the fused score and each signal's part in it.</summary>
+public sealed record SearchHit(IndexedChunk Passage, SourceInfo Source, float Score, IReadOnlyList<SignalScore> Signals);
+
+/// <summary>The passages found for a query, best first, or why the query could not be run.</summary>
+public sealed record SearchResult(string Query, string Language, IReadOnlyList<SearchHit> Hits, string? Error = null)
+{
+    public static SearchResult Invalid(string query, string error) => new(query, "", [], error);
+}

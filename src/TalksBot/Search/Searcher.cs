@@ -1,0 +1,33 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using TalksBot.Index;
+using TalksBot.Ingest;
+
+namespace TalksBot.Search;
+
+/// <summary>Hybrid retrieval over the current snapshot: the one entry point every caller searches through.</summary>
+public sealed class Searcher(
+    KnowledgeBase knowledge,
+    QueryBuilder queries,
+    IOptions<SearchOptions> options,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+{
+    /// <summary>Longer queries are refused, not cut: nobody asks a question this long.</summary>
+    public const int MaxQueryChars = 2000;
+
+    public async Task<SearchResult> SearchAsync(string query, int? k = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return SearchResult.Invalid(query ?? "", "The query is empty: type a few words to search for.");
+        if (query.Length > MaxQueryChars) return SearchResult.Invalid(query, $"The query is {query.Length} characters long; the limit is {MaxQueryChars}.");
+        var count = k ?? options.Value.TopK;
+        if (count < 1) return SearchResult.Invalid(query, "The number of passages must be at least 1.");
+
+        var index = await knowledge.GetAsync(cancellationToken);
+        var language = LanguageDetector.Detect(query);
+        var terms = queries.Build(index, query, language);
+        float[]? vector = null;
+        if (index.HasVectors && embeddings is not null)
+            vector = (await embeddings.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector.ToArray();
+        return new SearchResult(query, language, Ranker.Rank(index, terms, vector, count, options.Value));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Tr;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+using TalksBot.Ingest;
+
+namespace TalksBot.Search;
+
+/// <summary>
+/// Language-aware analysis through Lucene.Net: Unicode word segmentation, lower-casing, accent
+/// folding, the Snowball stop lists and Snowball stemmers of English and Dutch.
+/// </summary>
+public static class TextAnalysis
+{
+    const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Changes whenever analysis would give other terms, so stored terms are rebuilt.</summary>
+    public const string Fingerprint = "lucene48-snowball-v1";
+
+    static readonly CharArraySet EnglishStop = LoadStopSet("english_stop.txt");
+    static readonly CharArraySet DutchStop = LoadStopSet("dutch_stop.txt");
+    static readonly Analyzer English = new NewsAnalyzer(EnglishStop, () => new EnglishStemmer(), english: true);
+    static readonly Analyzer Dutch = new NewsAnalyzer(DutchStop, () => new DutchStemmer(), english: false);
+
+    public static List<string> Terms(string text, string language)
+    {
+        var terms = new List<string>();
+        using var stream = (language == LanguageDetector.Dutch ? Dutch : English).GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
+
+    public static bool IsStopWord(string word, string language) =>
+        (language == LanguageDetector.Dutch ? DutchStop : EnglishStop).Contains(word.ToLowerInvariant());
+
+    static CharArraySet LoadStopSet(string resource) =>
+        WordlistLoader.GetSnowballWordSet(IOUtils.GetDecodingReader(typeof(SnowballFilter), resource, Encoding.UTF8), Version);
+
+    sealed class NewsAnalyzer(CharArraySet stopWords, Func<SnowballProgram> stemmer, bool english) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = english ? new EnglishPossessiveFilter(Version, source) : source;
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new StopFilter(Version, stream, stopWords);
+            stream = new ApostropheFilter(stream); // regio's is regio; after the stop list, which knows don't
+
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new NumberFilter(stream);
+            stream = new SnowballFilter(stream, stemmer());
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>"6,000" and "6000" are one number; "20%" and "20" too.</summary>
+    sealed class NumberFilter(TokenStream input) : TokenFilter(input)
+    {
+        readonly ICharTermAttribute term = input.AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken()) return false;
+            var buffer = term.Buffer;
+            var length = term.Length;
+            if (length == 0 || !char.IsDigit(buffer[0])) return true;
+            var kept = 0;
+            for (var i = 0; i < length; i++)
+                if (buffer[i] != ',' || i == 0 || i == length - 1 || !char.IsDigit(buffer[i - 1]) || !char.IsDigit(buffer[i + 1]))
+                    buffer[kept++] = buffer[i];
+            term.Length = kept;
+            return true;
+        }
+    }
+}
