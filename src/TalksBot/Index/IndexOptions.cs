@@ -10,5 +10,5 @@ public sealed class IndexOptions
     public int ChunkTargetChars { get; set; } = 600;
 
     /// <summary>Sentences a chunk repeats from the end of the one before it.</summary>
-    public int ChunkOverlapSentences { get; set; } = 1;
+    public int ChunkOverlapSentences { get; set; } = 0;
 }

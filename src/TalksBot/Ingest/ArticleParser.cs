@@ -13,7 +13,7 @@ public static partial class ArticleParser
     private static partial Regex SourceLine();
 
     // Names are capitalised, so only the leading word ignores case.
-    [GeneratedRegex(@"^(?i:by|door)\s+(?<v>\p{Lu}[\p{L}.'’-]*(\s+((and|en|&|van|de|der|den|von)\s+)?\p{Lu}[\p{L}.'’-]*){0,5})$")]
+    [GeneratedRegex(@"^(?i:by|door)\s+(?<v>\p{Lu}[\p{L}.'’-]*(\s+((and|en|&|van|de|der|den|von|ter|ten)\s+)*\p{Lu}[\p{L}.'’-]*){0,5})$")]
     private static partial Regex BylineLine();
 
     [GeneratedRegex(@"^(published|updated|posted|date|datum|gepubliceerd|bijgewerkt)(\s+(on|op))?\s*:?\s*(?<v>.*\d.*)$", RegexOptions.IgnoreCase)]

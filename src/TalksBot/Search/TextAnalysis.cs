@@ -17,19 +17,20 @@ namespace TalksBot.Search;
 
 /// <summary>
 /// Language-aware analysis through Lucene.Net: Unicode word segmentation, lower-casing, accent
-/// folding, the Snowball stop lists and Snowball stemmers of English and Dutch.
+/// folding, the Snowball stop lists, and the Snowball English and Kraaij-Pohlmann Dutch stemmers
+/// (Snowball's Dutch stemmer gives "gevangenen" and "gevangene" different stems; Kraaij-Pohlmann does not).
 /// </summary>
 public static class TextAnalysis
 {
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis would give other terms, so stored terms are rebuilt.</summary>
-    public const string Fingerprint = "lucene48-snowball-v1";
+    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v1";
 
     static readonly CharArraySet EnglishStop = LoadStopSet("english_stop.txt");
     static readonly CharArraySet DutchStop = LoadStopSet("dutch_stop.txt");
     static readonly Analyzer English = new NewsAnalyzer(EnglishStop, () => new EnglishStemmer(), english: true);
-    static readonly Analyzer Dutch = new NewsAnalyzer(DutchStop, () => new DutchStemmer(), english: false);
+    static readonly Analyzer Dutch = new NewsAnalyzer(DutchStop, () => new KpStemmer(), english: false);
 
     public static List<string> Terms(string text, string language)
     {

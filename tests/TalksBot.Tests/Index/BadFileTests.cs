@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace TalksBot.Tests.Index;
+
+public class BadFileTests
+{
+    [Fact]
+    public async Task BadFilesAreNamedAndSkippedWhileTheRestIsIndexed()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        string Seed(string name) => Path.Combine(kb.Seeds, name);
+        await File.WriteAllTextAsync(Seed("good.txt"), "Harbour News\nThe harbour opened on Monday.");
+        await File.WriteAllTextAsync(Seed("empty.txt"), "  \n\n ");
+        await File.WriteAllBytesAsync(Seed("binary.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0x01]);
+        await File.WriteAllBytesAsync(Seed("latin1.md"), Encoding.Latin1.GetBytes("Caf\u00e9 News\nThe caf\u00e9 opened.")); // é as one byte: not UTF-8
+        await using (var huge = File.Create(Seed("huge.txt")))
+        {
+            var line = Encoding.UTF8.GetBytes("This line repeats to make a file of tens of megabytes.\n");
+            for (var written = 0; written < 30_000_000; written += line.Length) huge.Write(line);
+        }
+        await File.WriteAllTextAsync(Seed("furniture.txt"), "Leave a Reply\nShare, Email, Print, Copy Link\n");
+        await File.WriteAllTextAsync(Seed("notes.pdf"), "not a text source");
+
+        var services = kb.Start();
+        var run = await services.Knowledge().ReindexAsync();
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(1, run.Added);
+        Assert.Contains(run.Problems, p => p.StartsWith("empty.txt is empty"));
+        Assert.Contains(run.Problems, p => p.StartsWith("binary.txt looks like a binary file"));
+        Assert.Contains(run.Problems, p => p.StartsWith("latin1.md is not valid UTF-8"));
+        Assert.Contains(run.Problems, p => p.StartsWith("huge.txt is 30 MB, over the 2 MB limit"));
+        Assert.Contains(run.Problems, p => p.StartsWith("furniture.txt has no article text"));
+        Assert.Equal(5, run.Problems.Count);
+        Assert.Equal(["good.txt"], services.Knowledge().Store.Sources().Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task AFileThatTurnsBadKeepsItsIndexedVersion()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var path = Path.Combine(kb.Seeds, "a.txt");
+        await File.WriteAllTextAsync(path, "Harbour News\nThe harbour opened on Monday.");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "b.txt"), "Bridge News\nThe bridge closed.");
+        var services = kb.Start();
+        await services.Knowledge().ReindexAsync();
+
+        await File.WriteAllBytesAsync(path, [0xFF, 0xFE, 0x00, 0x41]);
+        var run = await services.Knowledge().ReindexAsync();
+
+        Assert.True(run.Succeeded);
+        Assert.Contains(run.Problems, p => p.Contains("a.txt") && p.Contains("indexed version is kept"));
+        Assert.Equal(0, run.Removed);
+        Assert.Single((await services.Searcher().SearchAsync("harbour opened", 1)).Hits, h => h.Passage.Chunk.Source == "a.txt");
+    }
+
+    [Fact]
+    public async Task AMetadataFileOverridesWhatTheTextSaysAndABrokenOneIsReported()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe harbour opened on Monday.\nSource: Daily Example");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "sources.json"), """{ "a.txt": { "outlet": "The Example Post", "url": "https://example.org/a" } }""");
+        var services = kb.Start();
+        await services.Knowledge().ReindexAsync();
+        var source = Assert.Single(services.Knowledge().Store.Sources());
+        Assert.Equal(("Harbour News", "The Example Post", "https://example.org/a"), (source.Title, source.Outlet, source.Url));
+
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "sources.json"), "{ not json");
+        var run = await services.Knowledge().ReindexAsync();
+        Assert.Contains(run.Problems, p => p.StartsWith("sources.json is ignored"));
+        Assert.Equal("Daily Example", services.Knowledge().Store.Sources()[0].Outlet);
+    }
+}
