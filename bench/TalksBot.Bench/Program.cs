@@ -1,14 +1,21 @@
 using TalksBot.Bench;
 
-// dotnet run -c Release --project bench/TalksBot.Bench -- <search|chunking> [options]
+// dotnet run -c Release --project bench/TalksBot.Bench -- search [--articles N] [--queries N] [--seed N]
+// dotnet run -c Release --project bench/TalksBot.Bench -- chunking
 var verb = args.FirstOrDefault() ?? "search";
+int Option(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
 var devSet = DevSet.Find() ?? "../shared/eval/dev.jsonl";
+
 switch (verb)
 {
+    case "search":
+        await SearchBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
+        return 0;
     case "chunking":
         await ChunkingBenchmark.RunAsync("seeds", devSet);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|chunking>");
+        Console.Error.WriteLine("usage: bench <search|chunking> [--articles N] [--queries N] [--seed N]");
         return 2;
 }

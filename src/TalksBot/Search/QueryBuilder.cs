@@ -19,7 +19,8 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
         var text = string.Join(' ', words);
 
         var weights = new Dictionary<string, float>();
-        Add(weights, TextAnalysis.Terms(text, language), 1f);
+        var own = TextAnalysis.Terms(text, language).Distinct().ToList();
+        Add(weights, own, 1f);
         Add(weights, TextAnalysis.Terms(text, other), o.OtherLanguageWeight);
         foreach (var word in words)
             foreach (var translation in translator.Translate(word, language))
@@ -30,10 +31,12 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
         {
             var id = index.TermId(term);
             if (id >= 0) terms.Add(new QueryTerm(id, weight, IsVariant: false));
+        }
+        // Spelling variants are sought for what the user typed, not for translations and other-language stems.
+        foreach (var term in own)
             foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))
                 if (!weights.ContainsKey(index.Terms[variant]))
-                    terms.Add(new QueryTerm(variant, weight * similarity, IsVariant: true));
-        }
+                    terms.Add(new QueryTerm(variant, similarity, IsVariant: true));
         // The same variant may be reached from two query terms: keep its best weight.
         return [.. terms.GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
     }

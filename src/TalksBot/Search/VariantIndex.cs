@@ -4,61 +4,83 @@ namespace TalksBot.Search;
 /// Finds the spelling variants of a term among the indexed terms, as names are transliterated
 /// differently by different outlets: by shared character trigrams (Dice coefficient), or by an
 /// equal consonant skeleton within two edits, which catches vowel-only variants that share no
-/// trigram at all.
+/// trigram at all ("kyiv", "kiev").
 /// </summary>
 public sealed class VariantIndex
 {
     const int MinLength = 4;
+    const int MaxLengthDifference = 3;
+
+    /// <summary>Only the closest variants count: more would let a common stem drown the query.</summary>
+    public const int MaxVariants = 5;
+
     readonly string[] terms;
-    readonly Dictionary<string, List<int>> termsByGram = [];
+    readonly Dictionary<long, int[]> termsByGram;
     readonly Dictionary<string, List<int>> termsBySkeleton = [];
+    [ThreadStatic] static int[]? counts;
 
     public VariantIndex(string[] terms)
     {
         this.terms = terms;
+        var lists = new Dictionary<long, List<int>>();
         for (var id = 0; id < terms.Length; id++)
         {
             if (!IsWord(terms[id])) continue;
-            foreach (var gram in Grams(terms[id])) Add(termsByGram, gram, id);
+            foreach (var gram in Grams(terms[id])) Add(lists, Key(gram, terms[id].Length), id);
             Add(termsBySkeleton, Skeleton(terms[id]), id);
         }
+        termsByGram = lists.ToDictionary(l => l.Key, l => l.Value.ToArray());
     }
 
-    /// <summary>Indexed terms other than <paramref name="term"/> that spell the same word differently, with a similarity in (0, 1].</summary>
+    /// <summary>Up to <see cref="MaxVariants"/> indexed terms other than <paramref name="term"/> that spell it differently, with a similarity in (0, 1].</summary>
     public List<(int TermId, float Similarity)> Find(string term, float minSimilarity)
     {
-        var found = new List<(int, float)>();
+        var found = new List<(int TermId, float Similarity)>();
         if (!IsWord(term)) return found;
 
+        // ScanCount over the trigram lists of terms of reachable length only: one counter per indexed
+        // term, bumped once per shared trigram.
+        if (counts is null || counts.Length < terms.Length) counts = new int[terms.Length];
+        var seen = counts;
+        var touched = new List<int>();
         var grams = Grams(term);
-        var shared = new Dictionary<int, int>();
         foreach (var gram in grams)
-            if (termsByGram.TryGetValue(gram, out var ids))
-                foreach (var id in ids) shared[id] = shared.GetValueOrDefault(id) + 1;
-
-        foreach (var (id, count) in shared)
+            for (var length = Math.Max(MinLength, term.Length - MaxLengthDifference); length <= term.Length + MaxLengthDifference; length++)
+                if (termsByGram.TryGetValue(Key(gram, length), out var ids))
+                    foreach (var id in ids)
+                        if (seen[id]++ == 0) touched.Add(id);
+        foreach (var id in touched)
         {
             var other = terms[id];
-            if (other == term || Math.Abs(other.Length - term.Length) > 3) continue;
-            var dice = 2f * count / (grams.Count + other.Length); // a padded term of n letters has n trigrams
-            if (dice >= minSimilarity) found.Add((id, dice));
+            var dice = 2f * seen[id] / (grams.Count + other.Length); // a padded term of n letters has n trigrams
+            seen[id] = 0;
+            if (other != term && dice >= minSimilarity) found.Add((id, dice));
         }
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
             foreach (var id in alike)
-                if (terms[id] != term && terms[id][0] == term[0] && !found.Exists(f => f.Item1 == id) && EditDistance(terms[id], term) <= 2)
+                if (terms[id] != term && terms[id][0] == term[0] && !found.Exists(f => f.TermId == id) && EditDistance(terms[id], term) <= 2)
                     found.Add((id, minSimilarity));
+
+        found.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
+        if (found.Count > MaxVariants) found.RemoveRange(MaxVariants, found.Count - MaxVariants);
         return found;
     }
 
+    /// <summary>Trigram lists are kept per term length (48 bits of trigram, 6 of length).</summary>
+    static long Key(long gram, int length) => gram << 6 | (long)Math.Min(length, 63);
+
     static bool IsWord(string term) => term.Length >= MinLength && term.All(char.IsLetter);
 
-    /// <summary>Trigrams of the term padded with ^ and $, so that beginnings and ends count.</summary>
-    static HashSet<string> Grams(string term)
+    /// <summary>The distinct trigrams of the term padded with ^ and $, each packed into a long.</summary>
+    static HashSet<long> Grams(string term)
     {
-        var padded = "^" + term + "$";
-        var grams = new HashSet<string>();
-        for (var i = 0; i + 3 <= padded.Length; i++) grams.Add(padded.Substring(i, 3));
+        var grams = new HashSet<long>();
+        for (var i = 0; i < term.Length; i++)
+        {
+            long a = i == 0 ? '^' : term[i - 1], b = term[i], c = i == term.Length - 1 ? '$' : term[i + 1];
+            grams.Add(a << 32 | b << 16 | c);
+        }
         return grams;
     }
 
@@ -89,7 +111,7 @@ public sealed class VariantIndex
         return previous[b.Length];
     }
 
-    static void Add(Dictionary<string, List<int>> map, string key, int id)
+    static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
         list.Add(id);

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Cli;
+using TalksBot.Index;
+using TalksBot.Search;
+
+namespace TalksBot.Bench;
+
+/// <summary>
+/// `search`: index build, size, memory and query latency of TalksBot's search next to plain
+/// Lucene.Net on the same chunks and queries, on the seeds and on a generated corpus; and
+/// retrieval quality of both on the dev questions.
+/// </summary>
+public static class SearchBenchmark
+{
+    public static async Task RunAsync(string seeds, string devSet, int articles, int queryCount, int seed)
+    {
+        var work = Directory.CreateTempSubdirectory("talksbot-bench-").FullName;
+        try
+        {
+            Console.WriteLine($"TalksBot search benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, seed {seed}");
+            await SeedsAsync(seeds, devSet, work);
+            await GeneratedAsync(articles, queryCount, seed, work);
+            Console.WriteLine($"\nProcess peak RSS: {Measure.PeakRssMb():0} MB");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    static IServiceProvider Host(string seeds, string database, List<IDisposable> keep)
+    {
+        var host = CliHost.Build(new Dictionary<string, string?> { ["Seeds:Path"] = seeds, ["Index:DatabasePath"] = database });
+        keep.Add(host);
+        return host.Services;
+    }
+
+    static async Task SeedsAsync(string seeds, string devSet, string work)
+    {
+        var keep = new List<IDisposable>();
+        try
+        {
+            var services = Host(seeds, Path.Combine(work, "seeds.db"), keep);
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var build = await Measure.SecondsAsync(() => knowledge.ReindexAsync(full: true));
+            var index = await knowledge.GetAsync();
+            var searcher = services.GetRequiredService<Searcher>();
+            using var lucene = new LuceneBaseline(Path.Combine(work, "lucene-seeds"), index.Chunks);
+            var luceneBuild = await Measure.SecondsAsync(() => { lucene.Build(); return Task.CompletedTask; });
+
+            var questions = DevSet.Load(devSet);
+            var ours = await DevSet.MeasureAsync(questions, q => searcher.SearchAsync(q));
+            int luceneRecall = 0, luceneEvidence = 0;
+            foreach (var q in questions.Where(q => q.Answerable))
+            {
+                var top = lucene.Search(q.Question, 5);
+                if (DevSet.Recalls(q, [.. top.Select(t => t.Source)])) luceneRecall++;
+                if (DevSet.HasEvidence(q, [.. top.Select(t => t.Text)])) luceneEvidence++;
+            }
+            var texts = questions.Select(q => q.Question).ToList();
+            var repeated = Enumerable.Repeat(texts, 20).SelectMany(t => t).ToList();
+            var (p50, p99) = await Measure.LatencyAsync(repeated, q => searcher.SearchAsync(q));
+            var (lp50, lp99) = await Measure.LatencyAsync(repeated, q => { lucene.Search(q, 5); return Task.CompletedTask; });
+
+            Console.WriteLine($"\n## Seeds: {index.Sources.Count} sources, {index.Chunks.Count} chunks; {questions.Count} dev questions ({ours.Answerable} answerable)");
+            Console.WriteLine("| | TalksBot (BM25 + variants + translation, RRF, MMR) | Lucene.Net BM25 (EnglishAnalyzer) |");
+            Console.WriteLine("|---|---|---|");
+            Console.WriteLine($"| recall@5 | {Pct(ours.Recalled, ours.Answerable)} | {Pct(luceneRecall, ours.Answerable)} |");
+            Console.WriteLine($"| evidence@5 | {Pct(ours.Evidenced, ours.Answerable)} | {Pct(luceneEvidence, ours.Answerable)} |");
+            Console.WriteLine($"| index build | {build * 1000:0} ms (read, parse, chunk, analyse, write) | {luceneBuild * 1000:0} ms (chunks given) |");
+            Console.WriteLine($"| query p50 / p99 | {p50:0.000} / {p99:0.000} ms | {lp50:0.000} / {lp99:0.000} ms |");
+        }
+        finally
+        {
+            keep.ForEach(k => k.Dispose());
+        }
+    }
+
+    static async Task GeneratedAsync(int articles, int queryCount, int seed, string work)
+    {
+        var generator = new CorpusGenerator(seed);
+        var folder = generator.WriteCorpus(Path.Combine(work, "corpus"), articles);
+        var queries = generator.Queries(folder, queryCount);
+        var corpusBytes = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
+
+        var keep = new List<IDisposable>();
+        try
+        {
+            var heapBefore = Measure.HeapMb();
+            var services = Host(folder, Path.Combine(work, "corpus.db"), keep);
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var build = await Measure.SecondsAsync(() => knowledge.ReindexAsync(full: true));
+            var index = await knowledge.GetAsync();
+            var heap = Measure.HeapMb() - heapBefore;
+            var store = knowledge.Store;
+            var searcher = services.GetRequiredService<Searcher>();
+            var (p50, p99) = await Measure.LatencyAsync(queries, q => searcher.SearchAsync(q));
+            var builder = services.GetRequiredService<QueryBuilder>();
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
+            var (b50, b99) = await Measure.LatencyAsync(queries, q => { builder.Build(index, q, "en"); return Task.CompletedTask; });
+            var built = queries.Select(q => (Query: q, Terms: builder.Build(index, q, "en"))).ToDictionary(x => x.Query, x => x.Terms);
+            var (r50, r99) = await Measure.LatencyAsync(queries, q => { Ranker.Rank(index, built[q], null, 5, options); return Task.CompletedTask; });
+
+            var reload = Host(folder, Path.Combine(work, "corpus.db"), keep).GetRequiredService<KnowledgeBase>();
+            var restart = await Measure.SecondsAsync(() => reload.GetAsync());
+
+            var luceneHeapBefore = Measure.HeapMb();
+            using var lucene = new LuceneBaseline(Path.Combine(work, "lucene-corpus"), index.Chunks);
+            var luceneBuild = await Measure.SecondsAsync(() => { lucene.Build(); return Task.CompletedTask; });
+            var luceneHeap = Measure.HeapMb() - luceneHeapBefore;
+            var (lp50, lp99) = await Measure.LatencyAsync(queries, q => { lucene.Search(q, 5); return Task.CompletedTask; });
+
+            Console.WriteLine($"\n## Generated: {articles:N0} articles ({Measure.Mb(corpusBytes)}), {index.Chunks.Count:N0} chunks, {index.Terms.Length:N0} terms, {queries.Count} queries");
+            Console.WriteLine("| | TalksBot | Lucene.Net | ratio |");
+            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine($"| full index build | {build:0.0} s | {luceneBuild:0.0} s (chunks given) | {build / luceneBuild:0.0}x |");
+            Console.WriteLine($"| on disk | {Measure.Mb(store.SizeBytes)} | {Measure.Mb(lucene.SizeBytes)} | {(double)store.SizeBytes / lucene.SizeBytes:0.0}x |");
+            Console.WriteLine($"| managed heap held | {heap:0} MB | {luceneHeap:0} MB | |");
+            Console.WriteLine($"| query p50 | {p50:0.000} ms | {lp50:0.000} ms | {p50 / lp50:0.00}x |");
+            Console.WriteLine($"| query p99 | {p99:0.000} ms | {lp99:0.000} ms | {p99 / lp99:0.00}x |");
+            Console.WriteLine($"| restart (load index from disk) | {restart:0.0} s | | |");
+            Console.WriteLine($"\nTalksBot query stages, p50 / p99: terms (analysis, translation, variants) {b50:0.000} / {b99:0.000} ms; ranking (BM25, variants, RRF, MMR) {r50:0.000} / {r99:0.000} ms");
+        }
+        finally
+        {
+            keep.ForEach(k => k.Dispose());
+        }
+    }
+
+    static string Pct(int n, int of) => $"{n}/{of} ({100.0 * n / of:0}%)";
+}
