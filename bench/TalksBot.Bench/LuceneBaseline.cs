@@ -12,21 +12,22 @@ namespace TalksBot.Bench;
 
 /// <summary>
 /// Plain Lucene.Net: the same chunks in an on-disk index with its EnglishAnalyzer and BM25Similarity,
-/// searched with a classic OR query. The yardstick for speed and retrieval quality.
+/// searched with a classic OR query, storing and returning the passage text as TalksBot does.
+/// The yardstick for speed and retrieval quality.
 /// </summary>
 public sealed class LuceneBaseline : IDisposable
 {
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
     readonly FSDirectory directory;
     readonly EnglishAnalyzer analyzer = new(Version);
-    readonly List<(string Source, string Text)> chunks;
+    readonly List<IndexedChunk> chunks;
     DirectoryReader? reader;
     IndexSearcher? searcher;
 
     public LuceneBaseline(string folder, IEnumerable<IndexedChunk> chunks)
     {
         directory = FSDirectory.Open(folder);
-        this.chunks = [.. chunks.Select(c => (c.Chunk.Source, c.Chunk.Text))];
+        this.chunks = [.. chunks];
     }
 
     public void Build()
@@ -35,7 +36,11 @@ public sealed class LuceneBaseline : IDisposable
         using (var writer = new IndexWriter(directory, config))
         {
             for (var i = 0; i < chunks.Count; i++)
-                writer.AddDocument(new Document { new StringField("id", i.ToString(), Field.Store.YES), new TextField("text", chunks[i].Text, Field.Store.NO) });
+                writer.AddDocument(new Document
+                {
+                    new StringField("source", chunks[i].Chunk.Source, Field.Store.YES),
+                    new TextField("text", chunks[i].Chunk.Text, Field.Store.YES),
+                });
             writer.Commit();
         }
         reader = DirectoryReader.Open(directory);
@@ -51,7 +56,7 @@ public sealed class LuceneBaseline : IDisposable
         Query parsed;
         try { parsed = parser.Parse(QueryParserBase.Escape(query)); }
         catch (ParseException) { return []; }
-        return [.. searcher!.Search(parsed, k).ScoreDocs.Select(d => chunks[int.Parse(searcher.Doc(d.Doc).Get("id"))])];
+        return [.. searcher!.Search(parsed, k).ScoreDocs.Select(d => searcher.Doc(d.Doc)).Select(doc => (doc.Get("source"), doc.Get("text")))];
     }
 
     public void Dispose()

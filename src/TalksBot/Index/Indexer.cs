@@ -21,7 +21,7 @@ public sealed class Indexer(
 
     /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
     public string Fingerprint =>
-        $"{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
+        $"store-v2|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
         $"|metadata={reader.MetadataHash()}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
@@ -36,6 +36,7 @@ public sealed class Indexer(
         var fingerprint = Fingerprint;
         var reuse = !full && store.Fingerprint == fingerprint;
         var upserts = new List<(StoredSource, IReadOnlyList<IndexedChunk>)>();
+        var terms = new TermPool();
 
         for (var i = 0; i < files.Count; i++)
         {
@@ -53,7 +54,7 @@ public sealed class Indexer(
                 run.Unchanged++;
                 continue;
             }
-            var (source, chunks) = Ingest(file);
+            var (source, chunks) = Ingest(file, terms);
             if (chunks.Count == 0)
             {
                 run.Problems.Add($"{file.Name} has no article text once page furniture is removed; " + (known is null ? "it is not indexed." : "its indexed version is kept."));
@@ -78,12 +79,12 @@ public sealed class Indexer(
         return (run, new IndexChange(upserts, removed, fingerprint, run));
     }
 
-    (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks) Ingest(SeedFile file)
+    (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks) Ingest(SeedFile file, TermPool terms)
     {
         var article = ArticleParser.Parse(file.Text!);
         var info = file.Override?.ApplyTo(article.Info) ?? article.Info;
         var chunks = Chunker.Split(file.Name, article, options.Value.ChunkTargetChars, options.Value.ChunkOverlapSentences)
-            .Select(c => new IndexedChunk(c, info.Language, [.. TextAnalysis.Terms(c.Text, info.Language)], null))
+            .Select(c => new IndexedChunk(c, info.Language, [.. TextAnalysis.Terms(c.Text, info.Language).Select(terms.Intern)], null))
             .ToList();
         var source = new StoredSource
         {

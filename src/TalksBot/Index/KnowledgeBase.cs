@@ -82,9 +82,14 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
     }
 
-    SearchIndex Load() => new(
-        [.. store.Chunks().Select(c => c.ToIndexed()).OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)],
-        store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+    SearchIndex Load()
+    {
+        var terms = new TermPool();
+        var chunks = store.Chunks().Select(c => c.ToIndexed(terms))
+            .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
+            .ToList();
+        return new SearchIndex(chunks, store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+    }
 
     /// <summary>The previous snapshot with the changed and removed sources replaced: no reload from disk.</summary>
     SearchIndex Apply(SearchIndex previous, IndexChange change)

@@ -4,7 +4,10 @@ using TalksBot.Search;
 
 namespace TalksBot.Index;
 
-/// <summary>A chunk as the store keeps it: text, sentence offsets (start, end pairs), analysed terms, vector bytes.</summary>
+/// <summary>
+/// A chunk as the store keeps it: text, sentence offsets (start, end pairs), analysed terms joined
+/// by spaces (a BSON array costs several bytes per element), and the vector as raw bytes.
+/// </summary>
 public sealed class StoredChunk
 {
     public string Id { get; set; } = "";
@@ -13,7 +16,7 @@ public sealed class StoredChunk
     public string Text { get; set; } = "";
     public string Language { get; set; } = "";
     public int[] Sentences { get; set; } = [];
-    public string[] Terms { get; set; } = [];
+    public string Terms { get; set; } = "";
     public byte[]? Vector { get; set; }
 
     public static StoredChunk From(IndexedChunk c) => new()
@@ -24,15 +27,18 @@ public sealed class StoredChunk
         Text = c.Chunk.Text,
         Language = c.Language,
         Sentences = [.. c.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })],
-        Terms = c.Terms,
+        Terms = string.Join(' ', c.Terms),
         Vector = c.Vector is null ? null : MemoryMarshal.AsBytes(c.Vector.AsSpan()).ToArray(),
     };
 
-    public IndexedChunk ToIndexed()
+    /// <param name="terms">Shares one string per distinct term across all chunks.</param>
+    public IndexedChunk ToIndexed(TermPool terms)
     {
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
         var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
-        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, Terms, vector);
+        var analysed = Terms.Length == 0 ? [] : Terms.Split(' ');
+        for (var i = 0; i < analysed.Length; i++) analysed[i] = terms.Intern(analysed[i]);
+        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, analysed, vector);
     }
 }
