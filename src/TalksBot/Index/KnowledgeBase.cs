@@ -71,7 +71,8 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             current ??= Load();
             throw;
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException or HttpRequestException or InvalidOperationException)
+        // Faults of the disk, the database or the embeddings endpoint fail the run, not the process.
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or HttpRequestException or System.ClientModel.ClientResultException or TimeoutException or InvalidOperationException)
         {
             LogRunError(logger, e);
             run ??= new IndexRun { Full = full, StartedAt = DateTime.UtcNow };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TalksBot.Ingest;
+using TalksBot.Llm;
 using TalksBot.Search;
 
 namespace TalksBot.Index;
@@ -30,6 +31,7 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton(_ => QueryTranslator.LoadEmbedded());
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<Searcher>();
+        builder.AddEmbeddings();
         return builder;
     }
 }

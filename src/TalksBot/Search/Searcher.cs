@@ -1,4 +1,6 @@
+using System.ClientModel;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
 using TalksBot.Ingest;
@@ -6,10 +8,11 @@ using TalksBot.Ingest;
 namespace TalksBot.Search;
 
 /// <summary>Hybrid retrieval over the current snapshot: the one entry point every caller searches through.</summary>
-public sealed class Searcher(
+public sealed partial class Searcher(
     KnowledgeBase knowledge,
     QueryBuilder queries,
     IOptions<SearchOptions> options,
+    ILogger<Searcher> logger,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
     /// <summary>Longer queries are refused, not cut: nobody asks a question this long.</summary>
@@ -25,9 +28,26 @@ public sealed class Searcher(
         var index = await knowledge.GetAsync(cancellationToken);
         var language = LanguageDetector.Detect(query);
         var terms = queries.Build(index, query, language);
-        float[]? vector = null;
-        if (index.HasVectors && embeddings is not null)
-            vector = (await embeddings.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector.ToArray();
+        var vector = index.HasVectors ? await EmbedAsync(query, cancellationToken) : null;
         return new SearchResult(query, language, Ranker.Rank(index, terms, vector, count, options.Value));
     }
+
+    /// <summary>The query's embedding, or null when the endpoint fails: search then stays lexical.</summary>
+    async Task<float[]?> EmbedAsync(string query, CancellationToken cancellationToken)
+    {
+        if (embeddings is null) return null;
+        try
+        {
+            return (await embeddings.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector.ToArray();
+        }
+        catch (Exception e) when (e is HttpRequestException or ClientResultException or TimeoutException
+                                   || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogEmbeddingFailed(logger, e.GetType().Name, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query embedding failed ({Kind}: {Reason}); searching without the dense signal")]
+    static partial void LogEmbeddingFailed(ILogger logger, string kind, string reason);
 }

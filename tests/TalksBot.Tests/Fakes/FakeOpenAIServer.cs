@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TalksBot.Tests.Fakes;
+
+/// <summary>
+/// An OpenAI-compatible server on 127.0.0.1 for the real SK connector to talk to. Embeddings are
+/// bags of concepts: each word counts in one dimension, and words listed as synonyms share one,
+/// so a test can show what dense retrieval finds that words alone do not.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    public const int Dimensions = 64;
+    readonly WebApplication app;
+
+    public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
+    public Dictionary<string, string> Synonyms { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When set, every request gets this status code instead of an answer.</summary>
+    public int? FailWith { get; set; }
+
+    public string Endpoint { get; }
+
+    FakeOpenAIServer(WebApplication app)
+    {
+        this.app = app;
+        Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+    }
+
+    public static async Task<FakeOpenAIServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeOpenAIServer? server = null;
+        app.MapPost("/v1/embeddings", async (HttpRequest request) =>
+        {
+            var body = (await JsonNode.ParseAsync(request.Body))!;
+            server!.EmbeddingRequests.Enqueue(body);
+            if (server.FailWith is { } status) return Results.StatusCode(status);
+            var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+            var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+            var data = inputs.Select((text, i) =>
+            {
+                var vector = server.Embed(text);
+                JsonNode embedding = base64
+                    ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray()))
+                    : new JsonArray([.. vector.Select(v => (JsonNode)JsonValue.Create(v))]);
+                return new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding };
+            });
+            var response = new JsonObject
+            {
+                ["object"] = "list", ["data"] = new JsonArray([.. data]), ["model"] = body["model"]?.GetValue<string>(),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
+            };
+            return Results.Content(response.ToJsonString(), "application/json");
+        });
+        await app.StartAsync();
+        return server = new FakeOpenAIServer(app);
+    }
+
+    float[] Embed(string text)
+    {
+        var vector = new float[Dimensions];
+        foreach (var raw in text.Split([' ', '\n', '.', ',', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.ToLowerInvariant();
+            var concept = Synonyms.GetValueOrDefault(word, word);
+            vector[(int)((uint)StringComparer.Ordinal.GetHashCode(concept) % Dimensions)] += 1;
+        }
+        return vector;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
