@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace TalksBot.Tests.Cli;
+
+/// <summary>The console verbs as a person runs them: the real program in its own process, configured by environment variables.</summary>
+public class CliTests
+{
+    static async Task<(int Exit, string Out, string Err)> Run(TestKnowledgeBase kb, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["TALKSBOT__SEEDS__PATH"] = kb.Seeds;
+        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task IndexThenStatusReportTheSourcesAtTheConfiguredPaths()
+    {
+        using var kb = new TestKnowledgeBase();
+        var (exit, output, _) = await Run(kb, "index");
+        Assert.Equal(0, exit);
+        Assert.Contains("5 added, 0 changed, 0 removed, 0 unchanged", output);
+        Assert.True(File.Exists(kb.Database));
+
+        (exit, output, _) = await Run(kb, "index");
+        Assert.Contains("0 added, 0 changed, 0 removed, 5 unchanged", output);
+
+        (exit, output, _) = await Run(kb, "status");
+        Assert.Equal(0, exit);
+        Assert.Contains("5 sources", output);
+        Assert.Contains("003_5beee2cfb4e9681c.txt", output);
+        Assert.Contains(kb.Database, output);
+        Assert.Contains("Last index run", output);
+    }
+
+    [Fact]
+    public async Task SearchJsonPrintsOneObjectWithPassagesAndScoresPerSignal()
+    {
+        using var kb = new TestKnowledgeBase();
+        var (exit, output, _) = await Run(kb, "search", "prisoner exchange", "--json", "-k", "3");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var passages = json.RootElement.GetProperty("passages");
+        Assert.Equal(3, passages.GetArrayLength());
+        var first = passages[0];
+        Assert.EndsWith(".txt", first.GetProperty("source").GetString());
+        Assert.True(first.GetProperty("signals").TryGetProperty("bm25", out _));
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task AnEmptyQueryIsAClearErrorWithANonZeroExit()
+    {
+        using var kb = new TestKnowledgeBase();
+        var (exit, output, error) = await Run(kb, "search", "  ");
+        Assert.Equal(2, exit);
+        Assert.Contains("empty", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task AMissingSeedsFolderFailsTheIndexVerbWithAMessage()
+    {
+        using var kb = new TestKnowledgeBase();
+        Directory.Delete(kb.Seeds, recursive: true);
+        var (exit, output, _) = await Run(kb, "index");
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist", output);
+    }
+
+    [Fact]
+    public async Task ABadSettingIsReportedAtStartWithTheKeyToFix()
+    {
+        using var kb = new TestKnowledgeBase();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
+        start.ArgumentList.Add("status");
+        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
+        start.Environment["TALKSBOT__INDEX__CHUNKTARGETCHARS"] = "5";
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Index:ChunkTargetChars", error);
+    }
+}
