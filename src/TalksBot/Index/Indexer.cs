@@ -73,7 +73,8 @@ public sealed class Indexer(
             return (Failed(run, $"None of the {files.Count} files in {reader.Folder} could be used. The index is left as it was."), null);
 
         run.Sources = files.Count(f => f.Usable || stored.ContainsKey(f.Name));
-        run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !upserts.Exists(u => u.Item1.Id == s.Id)).Sum(s => s.Chunks)
+        var replaced = upserts.Select(u => u.Item1.Id).ToHashSet();
+        run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !replaced.Contains(s.Id)).Sum(s => s.Chunks)
             + upserts.Sum(u => u.Item2.Count);
         run.ElapsedMs = (time.GetUtcNow().UtcDateTime - run.StartedAt).TotalMilliseconds;
         return (run, new IndexChange(upserts, removed, fingerprint, run));

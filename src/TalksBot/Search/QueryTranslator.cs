@@ -5,7 +5,7 @@ namespace TalksBot.Search;
 /// <summary>
 /// Word-by-word translation of questions between Dutch and English through the embedded FreeDict
 /// word lists, so that a Dutch question finds English passages and the other way round. Words are
-/// looked up as written and by their stem, so "gevangenen" finds the entry "gevangene".
+/// looked up as written and by their stem, so a plural finds the entry of its singular.
 /// </summary>
 public sealed class QueryTranslator
 {

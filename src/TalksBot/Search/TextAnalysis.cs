@@ -18,7 +18,8 @@ namespace TalksBot.Search;
 /// <summary>
 /// Language-aware analysis through Lucene.Net: Unicode word segmentation, lower-casing, accent
 /// folding, the Snowball stop lists, and the Snowball English and Kraaij-Pohlmann Dutch stemmers
-/// (Snowball's Dutch stemmer gives "gevangenen" and "gevangene" different stems; Kraaij-Pohlmann does not).
+/// (Snowball's Dutch stemmer gives some plurals in -en and their singular in -e different stems;
+/// Kraaij-Pohlmann does not: see TextAnalysisTests).
 /// </summary>
 public static class TextAnalysis
 {

@@ -12,6 +12,18 @@ public class ReindexTests
     static async Task<List<string>> Sources(IServiceProvider services, string query) =>
         [.. (await services.Searcher().SearchAsync(query, 10)).Hits.Select(h => h.Passage.Chunk.Source).Distinct()];
 
+    /// <summary>Indexes a.txt (harbour opened) and b.txt (bridge repairs), then rewrites a.txt (lighthouse) and deletes b.txt.</summary>
+    static async Task<IServiceProvider> IndexTwoSourcesThenChangeOneAndDeleteTheOther(TestKnowledgeBase kb)
+    {
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe harbour opened on Monday.");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "b.txt"), "Bridge News\nThe bridge closed for repairs.");
+        var services = kb.Start();
+        await services.Knowledge().ReindexAsync();
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe lighthouse was painted white.");
+        File.Delete(Path.Combine(kb.Seeds, "b.txt"));
+        return services;
+    }
+
     [Fact]
     public async Task FirstUseBuildsTheIndexWithoutASetupStep()
     {
@@ -40,13 +52,7 @@ public class ReindexTests
     public async Task AChangedSourceIsReplacedAndADeletedOneDisappears()
     {
         using var kb = new TestKnowledgeBase(withSeeds: false);
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe harbour opened on Monday.");
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "b.txt"), "Bridge News\nThe bridge closed for repairs.");
-        var services = kb.Start();
-        await services.Knowledge().ReindexAsync();
-
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe lighthouse was painted white.");
-        File.Delete(Path.Combine(kb.Seeds, "b.txt"));
+        var services = await IndexTwoSourcesThenChangeOneAndDeleteTheOther(kb);
         var run = await services.Knowledge().ReindexAsync();
 
         Assert.Equal((0, 1, 1, 0), (run.Added, run.Changed, run.Removed, run.Unchanged));
@@ -80,13 +86,7 @@ public class ReindexTests
     public async Task AReindexInterruptedWhileWritingLeavesThePreviousIndexOnDisk()
     {
         using var kb = new TestKnowledgeBase(withSeeds: false);
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe harbour opened on Monday.");
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "b.txt"), "Bridge News\nThe bridge closed for repairs.");
-        var services = kb.Start();
-        await services.Knowledge().ReindexAsync();
-
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "a.txt"), "Harbour News\nThe lighthouse was painted white.");
-        File.Delete(Path.Combine(kb.Seeds, "b.txt"));
+        var services = await IndexTwoSourcesThenChangeOneAndDeleteTheOther(kb);
         using var cancel = new CancellationTokenSource();
         // Cancelled once writing has begun: the removal is already inside the transaction.
         var progress = new SyncProgress(p => { if (p.Phase == "writing") cancel.Cancel(); });
