@@ -4,48 +4,51 @@ using TalksBot.Ingest;
 namespace TalksBot.Search;
 
 /// <summary>
-/// Turns a question into weighted index terms: its words analysed in its own language (weight 1)
-/// and in the other (names and shared words match either way), their dictionary translations,
-/// and the spelling variants of each found in the index.
+/// Turns a question into weighted index terms, word by word: each content word analysed in the
+/// question's language (weight 1) and in the other (names and shared words match either way), its
+/// dictionary translations, and the spelling variants found in the index for what the user typed.
 /// </summary>
 public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
 {
-    public List<QueryTerm> Build(SearchIndex index, string query, string language)
+    /// <summary>The question's content words with the forms of each that the index holds.</summary>
+    public List<QueryWord> Words(SearchIndex index, string query, string language)
     {
         var o = options.Value;
         var other = language == LanguageDetector.Dutch ? LanguageDetector.English : LanguageDetector.Dutch;
+        var words = new List<QueryWord>();
         // A word that is a stop word in either language carries no topic, whatever language asks.
-        var words = Words(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).ToList();
-        var text = string.Join(' ', words);
-
-        var weights = new Dictionary<string, float>();
-        var own = TextAnalysis.Terms(text, language).Distinct().ToList();
-        Add(weights, own, 1f);
-        Add(weights, TextAnalysis.Terms(text, other), o.OtherLanguageWeight);
-        foreach (var word in words)
+        foreach (var word in Split(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var weights = new Dictionary<string, float>();
+            var own = TextAnalysis.Terms(word, language);
+            if (own.Count == 0) continue;
+            Add(weights, own, 1f);
+            Add(weights, TextAnalysis.Terms(word, other), o.OtherLanguageWeight);
             foreach (var translation in translator.Translate(word, language))
                 Add(weights, TextAnalysis.Terms(translation, other), o.TranslationWeight);
 
-        var terms = new List<QueryTerm>();
-        foreach (var (term, weight) in weights)
-        {
-            var id = index.TermId(term);
-            if (id >= 0) terms.Add(new QueryTerm(id, weight, IsVariant: false));
+            var forms = new List<QueryTerm>();
+            foreach (var (term, weight) in weights)
+                if (index.TermId(term) is var id and >= 0) forms.Add(new QueryTerm(id, weight, IsVariant: false));
+            // Spelling variants are sought for what the user typed, not for translations and other-language stems.
+            foreach (var term in own)
+                foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))
+                    if (!weights.ContainsKey(index.Terms[variant]))
+                        forms.Add(new QueryTerm(variant, similarity, IsVariant: true));
+            words.Add(new QueryWord(word, forms));
         }
-        // Spelling variants are sought for what the user typed, not for translations and other-language stems.
-        foreach (var term in own)
-            foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))
-                if (!weights.ContainsKey(index.Terms[variant]))
-                    terms.Add(new QueryTerm(variant, similarity, IsVariant: true));
-        // The same variant may be reached from two query terms: keep its best weight.
-        return [.. terms.GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
+        return words;
     }
+
+    /// <summary>All forms of all words, each term once at its best weight: what ranking needs.</summary>
+    public List<QueryTerm> Build(SearchIndex index, string query, string language) =>
+        [.. Words(index, query, language).SelectMany(w => w.Forms).GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
 
     static void Add(Dictionary<string, float> weights, List<string> terms, float weight)
     {
         foreach (var term in terms) weights[term] = Math.Max(weights.GetValueOrDefault(term), weight);
     }
 
-    static IEnumerable<string> Words(string text) =>
-        text.Split((char[])[' ', '\t', '\n', '\r', '?', '!', '.', ',', ';', ':', '"', '(', ')', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
+    public static IEnumerable<string> Split(string text) =>
+        text.Split((char[])[' ', '\t', '\n', '\r', '?', '!', '.', ',', ';', ':', '"', '(', ')', '“', '”', '‘', '’'], StringSplitOptions.RemoveEmptyEntries);
 }

@@ -18,7 +18,7 @@ namespace TalksBot.Tests.Fakes;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    public const int Dimensions = 64;
+    public const int Dimensions = 512;
     readonly WebApplication app;
 
     public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
@@ -75,7 +75,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         {
             var word = raw.ToLowerInvariant();
             var concept = Synonyms.GetValueOrDefault(word, word);
-            vector[(int)((uint)StringComparer.Ordinal.GetHashCode(concept) % Dimensions)] += 1;
+            // A stable hash: string.GetHashCode changes from run to run, and so would collisions.
+            var hash = BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(concept)));
+            vector[(int)(hash % Dimensions)] += 1;
         }
         return vector;
     }
