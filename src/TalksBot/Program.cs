@@ -5,4 +5,5 @@ var root = new RootCommand("TalksBot answers questions about the Russia–Ukrain
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(AskCommand.Create());
 return await root.Parse(args).InvokeAsync();

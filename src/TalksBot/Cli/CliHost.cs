@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using TalksBot.Answer;
 using TalksBot.Index;
 
 namespace TalksBot.Cli;
@@ -25,6 +26,7 @@ public static class CliHost
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddKnowledgeBase();
+        builder.AddAnswers();
         return builder.Build();
     }
 

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace TalksBot.Answer;
+
+/// <summary>
+/// Does a sentence carry the kind of answer a question asks for: a number, a date, a duration, a
+/// person, a place, a reason? General patterns of English and Dutch news prose.
+/// </summary>
+public static partial class AnswerEvidence
+{
+    const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|" +
+        "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|honderd|honderden|duizend|duizenden|miljoen|tientallen";
+    const string Months = "january|february|march|april|may|june|july|august|september|october|november|december|" +
+        "januari|februari|maart|mei|juni|juli|augustus|oktober";
+    const string Units = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|seconde[n]?|minuut|minuten|uur|uren|dag|dagen|week|weken|maand|maanden|jaar|jaren";
+
+    [GeneratedRegex(@"\d|\b(" + NumberWords + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\b(" + Months + @"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag" +
+        @"|yesterday|today|tomorrow|tonight|gisteren|vandaag|morgen|(last|next|this|coming|earlier this) (week|month|year)|(vorige|volgende|deze) (week|maand)|eind|end of)\b|\b(19|20)\d\d\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Time();
+
+    [GeneratedRegex(@"\b(\d+|an?|" + NumberWords + @")[\s-]+(" + Units + @")\b|\b(just )?(over|under|more than|less than|meer dan|minder dan) (an?|een) (" + Units + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
+    // Two capitalised words in a row, or a title or role before or after a name.
+    [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(minister|president|spokesperson|spokesman|spokeswoman|negotiator|secretary|envoy|chief|head|leader|woordvoerder|onderhandelaar|voorzitter)\b")]
+    private static partial Regex Person();
+
+    [GeneratedRegex(@"\b(in|at|from|near|to|naar|te|uit|bij)\s+\p{Lu}")]
+    private static partial Regex Place();
+
+    [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om te|zodat)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reason();
+
+    public static bool Carries(AnswerKind kind, string sentence) => kind switch
+    {
+        AnswerKind.Quantity => Number().IsMatch(sentence),
+        AnswerKind.Duration => Duration().IsMatch(sentence),
+        AnswerKind.Time => Time().IsMatch(sentence),
+        AnswerKind.Person => Person().IsMatch(sentence),
+        AnswerKind.Place => Place().IsMatch(sentence),
+        AnswerKind.Reason => Reason().IsMatch(sentence),
+        _ => true,
+    };
+
+    /// <summary>The numbers a sentence states, separators removed, so that "6,000" and "6000" compare equal.</summary>
+    public static HashSet<string> Numbers(string sentence) =>
+        [.. NumberDigits().Matches(sentence).Select(m => m.Value.Replace(",", "").Replace(".", ""))];
+
+    [GeneratedRegex(@"\d[\d,.]*\d|\d")]
+    private static partial Regex NumberDigits();
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.SemanticKernel;
+
+namespace TalksBot.Answer;
+
+public static class AnswerExtensions
+{
+    /// <summary>The answering service and the kernel it answers through.</summary>
+    public static IHostApplicationBuilder AddAnswers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AnswerOptions>().BindConfiguration("Answer")
+            .Validate(o => o.Engine is "extractive" or "openai", "Answer:Engine must be \"extractive\" or \"openai\".")
+            .Validate(o => o.Passages >= 1 && o.MaxSentences >= 1 && o.MinCoverage is >= 0 and <= 1 && o.MaxQuestionChars >= 10,
+                "Answer: Passages and MaxSentences at least 1, MinCoverage within 0..1, MaxQuestionChars at least 10.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IFunctionInvocationFilter, AnswerTimingFilter>();
+        builder.Services.AddKernel();
+        builder.Services.AddSingleton<ExtractiveAnswerer>();
+        builder.Services.AddSingleton<AnswerService>();
+        return builder;
+    }
+}

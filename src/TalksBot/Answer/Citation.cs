@@ -1,0 +1,7 @@
+namespace TalksBot.Answer;
+
+/// <summary>
+/// What an [n] in an answer points at: a sentence quoted verbatim from a source, with its place
+/// (chunk, and character offsets in the source file).
+/// </summary>
+public sealed record Citation(int N, string Source, string Title, string? Outlet, string Quote, int Chunk, int Start, int End);

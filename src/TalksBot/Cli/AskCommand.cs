@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+
+namespace TalksBot.Cli;
+
+/// <summary>`ask "question" [--json]` and `ask --json --batch FILE`: answers with their sources.</summary>
+public static class AskCommand
+{
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "The question.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (one line per question with --batch)." };
+        var batch = new Option<FileInfo?>("--batch") { Description = "A JSON-lines file of {\"id\", \"question\"} to answer one by one." };
+        var command = new Command("ask", "Answer a question from the texts, citing them.") { question, json, batch };
+        command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
+        {
+            var answers = services.GetRequiredService<AnswerService>();
+            if (result.GetValue(batch) is { } file) return await BatchAsync(answers, file, cancellationToken);
+            var answer = await answers.AskAsync(result.GetValue(question) ?? "", cancellationToken);
+            if (answer.Error is not null)
+            {
+                await Console.Error.WriteLineAsync(answer.Error);
+                return 2;
+            }
+            if (result.GetValue(json)) Console.WriteLine(ToJson(answer).ToJsonString(Json));
+            else Print(answer);
+            return 0;
+        }));
+        return command;
+    }
+
+    static async Task<int> BatchAsync(AnswerService answers, FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"{file.FullName} does not exist.");
+            return 2;
+        }
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file.FullName))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonNode? id = null;
+            string? text;
+            try
+            {
+                var item = JsonNode.Parse(line);
+                id = item?["id"]?.DeepClone();
+                text = item?["question"]?.GetValue<string>();
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                Console.WriteLine(new JsonObject { ["line"] = lineNumber, ["error"] = $"not a JSON object with a string \"question\": {e.Message}" }.ToJsonString(Json));
+                continue;
+            }
+            var answer = await answers.AskAsync(text ?? "", cancellationToken);
+            var output = ToJson(answer);
+            output.Insert(0, "id", id);
+            Console.WriteLine(output.ToJsonString(Json));
+        }
+        return 0;
+    }
+
+    public static JsonObject ToJson(Answer.Answer answer)
+    {
+        var json = new JsonObject
+        {
+            ["question"] = answer.Question,
+            ["language"] = answer.Language,
+            ["answer"] = answer.Text,
+            ["refused"] = answer.Refused,
+            ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject
+            {
+                ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,
+                ["chunk"] = c.Chunk, ["start"] = c.Start, ["end"] = c.End,
+            })]),
+            ["passages"] = new JsonArray([.. answer.Passages.Select(p => (JsonNode)new JsonObject
+            {
+                ["source"] = p.Passage.Chunk.Source, ["chunk"] = p.Passage.Chunk.Index, ["score"] = p.Score, ["text"] = p.Passage.Chunk.Text,
+            })]),
+            ["engine"] = answer.Engine,
+            ["timings_ms"] = new JsonObject([.. answer.TimingsMs.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Math.Round(t.Value, 2)))]),
+        };
+        if (answer.Error is not null) json["error"] = answer.Error;
+        return json;
+    }
+
+    static void Print(Answer.Answer answer)
+    {
+        Console.WriteLine(answer.Text);
+        if (answer.Citations.Count == 0) return;
+        Console.WriteLine();
+        foreach (var c in answer.Citations)
+        {
+            Console.WriteLine($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)} ({c.Source})");
+            Console.WriteLine($"    “{c.Quote}”");
+        }
+    }
+}
