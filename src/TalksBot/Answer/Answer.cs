@@ -12,6 +12,7 @@ public sealed record Answer(
     string Language,
     string Text,
     bool Refused,
+    float Support,
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<SearchHit> Passages,
     string Engine,

@@ -10,7 +10,7 @@ public sealed class AnswerOptions
     public int Passages { get; set; } = 8;
 
     /// <summary>Share of the question's weight (0..1) the best sentence must cover, or the bot says the texts do not answer.</summary>
-    public float MinCoverage { get; set; } = 0.5f;
+    public float MinCoverage { get; set; } = 0.32f;
 
     /// <summary>Sentences an extractive answer combines at most.</summary>
     public int MaxSentences { get; set; } = 3;

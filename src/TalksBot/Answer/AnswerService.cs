@@ -35,7 +35,7 @@ public sealed class AnswerService(
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
         };
-        return new Answer(question, language, draft.Text, draft.Refused, draft.Citations, found.Hits, "extractive", timings);
+        return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, "extractive", timings);
     }
 
     async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
@@ -47,5 +47,5 @@ public sealed class AnswerService(
     }
 
     static Answer Failed(string question, string language, string error) =>
-        new(question, language, "", false, [], [], "none", new Dictionary<string, double>(), error);
+        new(question, language, "", false, 0, [], [], "none", new Dictionary<string, double>(), error);
 }

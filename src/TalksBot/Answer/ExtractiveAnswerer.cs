@@ -53,8 +53,8 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
         var ranked = candidates.GroupBy(c => (c.Hit.Passage.Chunk.Source, c.Hit.Passage.Chunk.Sentences[c.Sentence].Start))
             .Select(g => g.First()).OrderByDescending(c => c.Score).ToList();
         var best = ranked[0];
-        if (best.Score < o.MinCoverage) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
-        return Compose(ranked, kind, language, Math.Max(o.MinCoverage, 0.8f * best.Score));
+        if (best.Score < o.MinCoverage) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), best.Score);
+        return Compose(ranked, kind, language, Math.Max(o.MinCoverage, 0.8f * best.Score)) with { Support = best.Score };
     }
 
     /// <summary>Capitalised words and acronyms of the question (not its first word) that no form of is in the index.</summary>
@@ -93,7 +93,7 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
             parts.Add(SourceMarkers().Replace(unit[0].Text, "") + " " + markers);
         }
         if (kind == AnswerKind.Quantity && FiguresDiffer(units)) parts.Insert(0, AnswerTexts.FiguresDiffer(language));
-        return new AnswerDraft(string.Join(" ", parts), citations, Refused: false);
+        return new AnswerDraft(string.Join(" ", parts), citations, Refused: false, 0);
     }
 
     /// <summary>Sources disagree when sentences from different sources state no number in common.</summary>

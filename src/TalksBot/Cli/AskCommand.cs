@@ -75,6 +75,7 @@ public static class AskCommand
             ["language"] = answer.Language,
             ["answer"] = answer.Text,
             ["refused"] = answer.Refused,
+            ["support"] = Math.Round(answer.Support, 3),
             ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject
             {
                 ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,

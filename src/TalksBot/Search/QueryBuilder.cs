@@ -30,6 +30,9 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
             var forms = new List<QueryTerm>();
             foreach (var (term, weight) in weights)
                 if (index.TermId(term) is var id and >= 0) forms.Add(new QueryTerm(id, weight, IsVariant: false));
+            if (Acronyms.IsAcronym(word))
+                foreach (var id in index.Expansion(word))
+                    if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
             // Spelling variants are sought for what the user typed, not for translations and other-language stems.
             foreach (var term in own)
                 foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))

@@ -12,6 +12,7 @@ public sealed class SearchIndex
     public static readonly SearchIndex Empty = new([], new Dictionary<string, SourceInfo>());
 
     readonly Dictionary<string, int> termIds = [];
+    readonly Dictionary<string, HashSet<int>> expansions = [];
     readonly int[][] postingDocs;
     readonly int[][] postingFrequencies;
     readonly int[] lengths;
@@ -53,6 +54,12 @@ public sealed class SearchIndex
         Terms = new string[termIds.Count];
         foreach (var (term, id) in termIds) Terms[id] = term;
         Variants = new VariantIndex(Terms);
+        foreach (var chunk in chunks)
+            foreach (var (acronym, terms) in Acronyms.Find(chunk.Chunk.Text, chunk.Language))
+            {
+                if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
+                foreach (var term in terms) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
+            }
         HasVectors = chunks.Count > 0 && chunks.All(c => c.Vector is not null);
     }
 
@@ -66,6 +73,9 @@ public sealed class SearchIndex
     public int[][] TermSets { get; }
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
+
+    /// <summary>The terms of the names the texts spell out whose initials are <paramref name="acronym"/>.</summary>
+    public IReadOnlyCollection<int> Expansion(string acronym) => expansions.TryGetValue(acronym.ToLowerInvariant(), out var ids) ? ids : [];
 
     public int DocumentFrequency(int termId) => postingDocs[termId].Length;
 

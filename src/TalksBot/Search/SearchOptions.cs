@@ -22,7 +22,7 @@ public sealed class SearchOptions
     public float MmrLambda { get; set; } = 0.75f;
 
     /// <summary>Least trigram similarity for a term to count as a spelling variant of a query term.</summary>
-    public float VariantMinSimilarity { get; set; } = 0.5f;
+    public float VariantMinSimilarity { get; set; } = 0.65f;
 
     /// <summary>Weight of dictionary translations of query words, against 1 for the words themselves.</summary>
     public float TranslationWeight { get; set; } = 0.5f;

@@ -26,7 +26,7 @@ public static class TextAnalysis
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis would give other terms, so stored terms are rebuilt.</summary>
-    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v1";
+    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v2";
 
     static readonly CharArraySet EnglishStop = LoadStopSet("english_stop.txt");
     static readonly CharArraySet DutchStop = LoadStopSet("dutch_stop.txt");
@@ -57,6 +57,7 @@ public static class TextAnalysis
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = english ? new EnglishPossessiveFilter(Version, source) : source;
             stream = new LowerCaseFilter(Version, stream);
+            stream = new AcronymFilter(stream);
             stream = new StopFilter(Version, stream, stopWords);
             stream = new ApostropheFilter(stream); // regio's is regio; after the stop list, which knows don't
 
@@ -64,6 +65,25 @@ public static class TextAnalysis
             stream = new NumberFilter(stream);
             stream = new SnowballFilter(stream, stemmer());
             return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>"U.S." and "US" are one word: the dots of a dotted acronym go (before the stemmer could eat its last letter).</summary>
+    sealed class AcronymFilter(TokenStream input) : TokenFilter(input)
+    {
+        readonly ICharTermAttribute term = input.AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken()) return false;
+            var buffer = term.Buffer;
+            var length = term.Length;
+            if (length < 2 || Array.IndexOf(buffer, '.', 0, length) < 0) return true;
+            for (var i = 0; i < length; i++) if (buffer[i] != '.' && !char.IsLetter(buffer[i])) return true;
+            var kept = 0;
+            for (var i = 0; i < length; i++) if (buffer[i] != '.') buffer[kept++] = buffer[i];
+            term.Length = kept;
+            return true;
         }
     }
 

@@ -3,8 +3,8 @@ namespace TalksBot.Search;
 /// <summary>
 /// Finds the spelling variants of a term among the indexed terms, as names are transliterated
 /// differently by different outlets: by shared character trigrams (Dice coefficient), or by an
-/// equal consonant skeleton within two edits, which catches vowel-only variants that share no
-/// trigram at all ("kyiv", "kiev").
+/// equal consonant skeleton with at most two vowels swapped, which catches transliterations that
+/// share no trigram at all ("kyiv", "kiev").
 /// </summary>
 public sealed class VariantIndex
 {
@@ -59,7 +59,7 @@ public sealed class VariantIndex
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
             foreach (var id in alike)
-                if (terms[id] != term && terms[id][0] == term[0] && !found.Exists(f => f.TermId == id) && EditDistance(terms[id], term) <= 2)
+                if (terms[id] != term && !found.Exists(f => f.TermId == id) && VowelsDifferAtMostTwice(terms[id], term))
                     found.Add((id, minSimilarity));
 
         found.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
@@ -97,18 +97,14 @@ public sealed class VariantIndex
         return builder.ToString();
     }
 
-    static int EditDistance(string a, string b)
+    /// <summary>Same length, same first letter, and at most two positions that differ, each between vowel-like letters.</summary>
+    static bool VowelsDifferAtMostTwice(string a, string b)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+        if (a.Length != b.Length || a[0] != b[0]) return false;
+        var differences = 0;
+        for (var i = 0; i < a.Length; i++)
+            if (a[i] != b[i] && (!"aeiouyjwh".Contains(a[i]) || !"aeiouyjwh".Contains(b[i]) || ++differences > 2)) return false;
+        return true;
     }
 
     static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
