@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.SemanticKernel;
+using TalksBot.Llm;
 
 namespace TalksBot.Answer;
 
@@ -18,6 +20,17 @@ public static class AnswerExtensions
         builder.Services.AddKernel();
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         builder.Services.AddSingleton<AnswerService>();
+
+        var engine = builder.Configuration["Answer:Engine"] ?? AnswerService.Extractive;
+        if (engine == AnswerService.OpenAI)
+        {
+            var openAI = builder.Configuration.GetSection("OpenAI").Get<OpenAIOptions>() ?? new OpenAIOptions();
+            builder.Services.AddOptions<OpenAIOptions>()
+                .Validate(o => !string.IsNullOrWhiteSpace(o.Model), "Answer:Engine is openai, so OpenAI:Model must name the chat model.");
+            if (!string.IsNullOrWhiteSpace(openAI.Model))
+                builder.Services.AddOpenAIChatCompletion(openAI.Model, LlmExtensions.CreateClient(openAI), serviceId: OpenAIAnswerer.ServiceId);
+            builder.Services.AddSingleton<OpenAIAnswerer>();
+        }
         return builder;
     }
 }

@@ -1,4 +1,7 @@
+using System.ClientModel;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using TalksBot.Index;
@@ -9,15 +12,21 @@ namespace TalksBot.Answer;
 
 /// <summary>
 /// The one answering service every front end uses: retrieve passages, have the configured engine
-/// answer from them through the kernel, and check the result before anyone sees it.
+/// answer from them through the kernel, and check the result before anyone sees it. When the LLM
+/// endpoint is down, slow, rate-limited or answers garbage, the offline engine answers instead.
 /// </summary>
-public sealed class AnswerService(
+public sealed partial class AnswerService(
     Searcher searcher,
     KnowledgeBase knowledge,
     Kernel kernel,
     ExtractiveAnswerer extractive,
-    IOptions<AnswerOptions> options)
+    IOptions<AnswerOptions> options,
+    ILogger<AnswerService> logger,
+    IServiceProvider services)
 {
+    public const string Extractive = "extractive";
+    public const string OpenAI = "openai";
+
     public async Task<Answer> AskAsync(string question, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -30,12 +39,31 @@ public sealed class AnswerService(
         var found = await searcher.SearchAsync(question, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
 
-        var draft = await ExtractiveAsync(index, question, language, found.Hits, cancellationToken);
+        var (draft, engine) = o.Engine == OpenAI
+            ? await WithLlmAsync(index, question, language, found.Hits, cancellationToken)
+            : (await ExtractiveAsync(index, question, language, found.Hits, cancellationToken), Extractive);
         var timings = new Dictionary<string, double>
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
         };
-        return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, "extractive", timings);
+        return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
+    }
+
+    async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language)), OpenAI);
+        try
+        {
+            var raw = await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, question, language, hits, cancellationToken);
+            return (CitationGuard.Verify(raw, hits, language), OpenAI);
+        }
+        catch (Exception e) when (e is HttpOperationException or ClientResultException or HttpRequestException or KernelException or AggregateException
+                                   or System.Text.Json.JsonException or InvalidOperationException or TimeoutException
+                                   || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogFallback(logger, e.GetType().Name, e.Message);
+            return (await ExtractiveAsync(index, question, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
+        }
     }
 
     async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
@@ -43,9 +71,14 @@ public sealed class AnswerService(
         var function = KernelFunctionFactory.CreateFromMethod(
             () => extractive.Answer(index, question, language, hits), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
         var result = await kernel.InvokeAsync(function, cancellationToken: cancellationToken);
-        return result.GetValue<AnswerDraft>()!;
+        var draft = result.GetValue<AnswerDraft>()!;
+        // The same guard as for any engine; extractive quotes pass it by construction.
+        return draft.Refused ? draft : draft with { Citations = [.. draft.Citations.Where(c => hits.Any(h => h.Passage.Chunk.Source == c.Source && h.Passage.Chunk.Text.Contains(c.Quote)))] };
     }
 
     static Answer Failed(string question, string language, string error) =>
         new(question, language, "", false, 0, [], [], "none", new Dictionary<string, double>(), error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The LLM endpoint failed ({Kind}: {Reason}); answering with the extractive engine")]
+    static partial void LogFallback(ILogger logger, string kind, string reason);
 }

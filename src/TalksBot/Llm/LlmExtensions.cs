@@ -29,7 +29,12 @@ public static class LlmExtensions
 
     public static OpenAIClient CreateClient(OpenAIOptions options)
     {
-        var clientOptions = new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+        // One retry at most: a person is waiting, and the offline engine answers when the endpoint fails.
+        var clientOptions = new OpenAIClientOptions
+        {
+            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 1),
+        };
         if (Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint)) clientOptions.Endpoint = endpoint;
         // Local servers take any key; the client insists on one.
         return new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);

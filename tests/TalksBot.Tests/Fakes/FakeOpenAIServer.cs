@@ -22,6 +22,16 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     readonly WebApplication app;
 
     public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
+    public ConcurrentQueue<JsonNode> ChatRequests { get; } = new();
+
+    /// <summary>What the chat model answers, given the request; by default it knows nothing.</summary>
+    public Func<JsonNode, string> Reply { get; set; } = _ => "NOT_IN_TEXTS";
+
+    /// <summary>How long the chat model thinks before answering.</summary>
+    public TimeSpan ChatDelay { get; set; }
+
+    /// <summary>When set, chat responses stop halfway through their body.</summary>
+    public bool CutChatShort { get; set; }
     public Dictionary<string, string> Synonyms { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When set, every request gets this status code instead of an answer.</summary>
@@ -63,6 +73,32 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
             };
             return Results.Content(response.ToJsonString(), "application/json");
+        });
+        app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+        {
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!;
+            server!.ChatRequests.Enqueue(body);
+            if (server.FailWith is { } status) { context.Response.StatusCode = status; return; }
+            await Task.Delay(server.ChatDelay, context.RequestAborted);
+            var response = new JsonObject
+            {
+                ["id"] = "chatcmpl-test", ["object"] = "chat.completion", ["created"] = 1700000000, ["model"] = body["model"]?.GetValue<string>(),
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0, ["finish_reason"] = "stop",
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = server.Reply(body) },
+                }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+            }.ToJsonString();
+            context.Response.ContentType = "application/json";
+            if (server.CutChatShort)
+            {
+                await context.Response.WriteAsync(response[..(response.Length / 2)]);
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return;
+            }
+            await context.Response.WriteAsync(response);
         });
         await app.StartAsync();
         return server = new FakeOpenAIServer(app);
