@@ -6,4 +6,5 @@ root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -18,7 +18,7 @@ public static partial class AnswerKinds
 
     public static AnswerKind Detect(string question)
     {
-        var q = question.Trim().ToLowerInvariant();
+        var q = FollowUp.WithoutConnective(question).ToLowerInvariant();
         if (Quantity().IsMatch(q)) return AnswerKind.Quantity;
         if (Duration().IsMatch(q)) return AnswerKind.Duration;
         if (Reason().IsMatch(q)) return AnswerKind.Reason;

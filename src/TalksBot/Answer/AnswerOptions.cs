@@ -15,6 +15,12 @@ public sealed class AnswerOptions
     /// <summary>Sentences an extractive answer combines at most.</summary>
     public int MaxSentences { get; set; } = 3;
 
+    /// <summary>Turns of a conversation kept for follow-up questions.</summary>
+    public int ConversationTurns { get; set; } = 6;
+
+    /// <summary>A conversation is forgotten this many minutes after its last question.</summary>
+    public int ConversationMinutes { get; set; } = 60;
+
     /// <summary>Longer questions are answered with a message, not cut.</summary>
     public int MaxQuestionChars { get; set; } = 1000;
 }

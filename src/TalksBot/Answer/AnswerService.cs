@@ -22,12 +22,15 @@ public sealed partial class AnswerService(
     ExtractiveAnswerer extractive,
     IOptions<AnswerOptions> options,
     ILogger<AnswerService> logger,
+    IConversationStore conversations,
+    TimeProvider time,
     IServiceProvider services)
 {
     public const string Extractive = "extractive";
     public const string OpenAI = "openai";
 
-    public async Task<Answer> AskAsync(string question, CancellationToken cancellationToken = default)
+    /// <param name="conversationId">Where the question was asked (a chat, a channel); follow-up questions are read in its light.</param>
+    public async Task<Answer> AskAsync(string question, string? conversationId = null, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
         var language = LanguageDetector.Detect(question ?? "");
@@ -36,25 +39,28 @@ public sealed partial class AnswerService(
 
         var total = Stopwatch.StartNew();
         var index = await knowledge.GetAsync(cancellationToken);
-        var found = await searcher.SearchAsync(question, o.Passages, cancellationToken);
+        var context = conversationId is null ? null : FollowUp.Context(question, conversations.Recent(conversationId));
+        var found = await searcher.SearchAsync(context is null ? question : context + " " + question, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
 
         var (draft, engine) = o.Engine == OpenAI
-            ? await WithLlmAsync(index, question, language, found.Hits, cancellationToken)
-            : (await ExtractiveAsync(index, question, language, found.Hits, cancellationToken), Extractive);
+            ? await WithLlmAsync(index, context is null ? question : $"{context} {question}", language, found.Hits, context, question, cancellationToken)
+            : (await ExtractiveAsync(index, question, context, language, found.Hits, cancellationToken), Extractive);
         var timings = new Dictionary<string, double>
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
         };
+        if (conversationId is not null)
+            conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, time.GetUtcNow().UtcDateTime));
         return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
     }
 
-    async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string prompt, string language, IReadOnlyList<SearchHit> hits, string? context, string question, CancellationToken cancellationToken)
     {
         if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language)), OpenAI);
         try
         {
-            var raw = await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, question, language, hits, cancellationToken);
+            var raw = await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, prompt, language, hits, cancellationToken);
             return (CitationGuard.Verify(raw, hits, language), OpenAI);
         }
         catch (Exception e) when (e is HttpOperationException or ClientResultException or HttpRequestException or KernelException or AggregateException
@@ -62,14 +68,14 @@ public sealed partial class AnswerService(
                                    || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogFallback(logger, e.GetType().Name, e.Message);
-            return (await ExtractiveAsync(index, question, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
+            return (await ExtractiveAsync(index, question, context, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
         }
     }
 
-    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, string? context, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
     {
         var function = KernelFunctionFactory.CreateFromMethod(
-            () => extractive.Answer(index, question, language, hits), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
+            () => extractive.Answer(index, question, language, hits, context), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
         var result = await kernel.InvokeAsync(function, cancellationToken: cancellationToken);
         var draft = result.GetValue<AnswerDraft>()!;
         // The same guard as for any engine; extractive quotes pass it by construction.

@@ -19,18 +19,22 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
     [GeneratedRegex(@"\s*(\[\d+\])+")]
     private static partial Regex SourceMarkers();
 
-    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits)
+    /// <param name="context">The earlier question a follow-up leans on: its words count, at half weight.</param>
+    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, string? context = null)
     {
         var o = options.Value;
         var words = queries.Words(index, question, language);
+        var own = words.Count;
+        if (context is not null)
+            words.AddRange(queries.Words(index, context, language).Where(c => !words.Exists(w => string.Equals(w.Word, c.Word, StringComparison.OrdinalIgnoreCase))));
         if (words.Count == 0 || hits.Count == 0) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
-        var missing = MissingNames(question, words);
+        var missing = MissingNames(question, words.Take(own).ToList());
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
 
         var kind = AnswerKinds.Detect(question);
         var unknown = Bm25.Idf(index.Chunks.Count, 0);
-        var importance = words.Select(w => w.Known ? w.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : unknown).ToList();
+        var importance = words.Select((w, i) => (w.Known ? w.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : unknown) * (i < own ? 1f : 0.5f)).ToList();
         var total = importance.Sum();
 
         var candidates = new List<Candidate>();
@@ -45,6 +49,8 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
                 for (var w = 0; w < words.Count; w++)
                     covered += importance[w] * words[w].Forms.Where(f => terms.Contains(f.TermId)).Select(f => f.Weight).DefaultIfEmpty(0).Max();
                 var coverage = covered / total;
+                // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.
+                if (own < words.Count && !words.Take(own).Any(w => w.Forms.Any(f => terms.Contains(f.TermId)))) coverage *= 0.5f;
                 var score = coverage * (AnswerEvidence.Carries(kind, text) ? 1f : 0.6f) * Quality(text) + 0.02f / (rank + 1);
                 candidates.Add(new Candidate(hits[rank], i++, text, terms, coverage, score));
             }

@@ -21,7 +21,7 @@ public static class AskCommand
         {
             var answers = services.GetRequiredService<AnswerService>();
             if (result.GetValue(batch) is { } file) return await BatchAsync(answers, file, cancellationToken);
-            var answer = await answers.AskAsync(result.GetValue(question) ?? "", cancellationToken);
+            var answer = await answers.AskAsync(result.GetValue(question) ?? "", cancellationToken: cancellationToken);
             if (answer.Error is not null)
             {
                 await Console.Error.WriteLineAsync(answer.Error);
@@ -59,7 +59,7 @@ public static class AskCommand
                 Console.WriteLine(new JsonObject { ["line"] = lineNumber, ["error"] = $"not a JSON object with a string \"question\": {e.Message}" }.ToJsonString(Json));
                 continue;
             }
-            var answer = await answers.AskAsync(text ?? "", cancellationToken);
+            var answer = await answers.AskAsync(text ?? "", cancellationToken: cancellationToken);
             var output = ToJson(answer);
             output.Insert(0, "id", id);
             Console.WriteLine(output.ToJsonString(Json));
@@ -92,7 +92,7 @@ public static class AskCommand
         return json;
     }
 
-    static void Print(Answer.Answer answer)
+    public static void Print(Answer.Answer answer)
     {
         Console.WriteLine(answer.Text);
         if (answer.Citations.Count == 0) return;

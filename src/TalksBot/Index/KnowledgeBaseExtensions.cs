@@ -25,6 +25,7 @@ public static class KnowledgeBaseExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SeedReader>();
+        builder.Services.AddLiteDatabase();
         builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
         builder.Services.AddSingleton<Indexer>();
         builder.Services.AddSingleton<KnowledgeBase>();

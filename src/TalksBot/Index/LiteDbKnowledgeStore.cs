@@ -8,7 +8,7 @@ namespace TalksBot.Index;
 /// process); a reindex is one transaction, so a failed or killed reindex leaves the last committed
 /// index as it was.
 /// </summary>
-public sealed class LiteDbKnowledgeStore : IKnowledgeStore, IDisposable
+public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 {
     readonly LiteDatabase db;
     readonly ILiteCollection<StoredSource> sources;
@@ -18,18 +18,10 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore, IDisposable
     readonly Lock writeLock = new();
     readonly string path;
 
-    public LiteDbKnowledgeStore(IOptions<IndexOptions> options)
+    public LiteDbKnowledgeStore(LiteDatabase db, IOptions<IndexOptions> options)
     {
+        this.db = db;
         path = Path.GetFullPath(options.Value.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException($"The database {path} cannot be opened ({e.Message}). Is another TalksBot process using it?", e);
-        }
         sources = db.GetCollection<StoredSource>("sources");
         chunks = db.GetCollection<StoredChunk>("chunks");
         runs = db.GetCollection<IndexRun>("runs");
@@ -88,6 +80,4 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore, IDisposable
     {
         lock (writeLock) runs.Insert(run);
     }
-
-    public void Dispose() => db.Dispose();
 }

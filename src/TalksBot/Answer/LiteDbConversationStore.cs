@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Answer;
+
+/// <summary>
+/// Conversations in the process's LiteDB file, keyed by a hash of their id (a chat or channel id
+/// identifies people, so it is not stored in clear), keeping the last Answer:ConversationTurns turns
+/// for Answer:ConversationMinutes after the last one.
+/// </summary>
+public sealed class LiteDbConversationStore : IConversationStore
+{
+    sealed class Conversation
+    {
+        public string Id { get; set; } = "";
+        public DateTime UpdatedAt { get; set; }
+        public List<ConversationTurn> Turns { get; set; } = [];
+    }
+
+    readonly ILiteCollection<Conversation> conversations;
+    readonly AnswerOptions options;
+    readonly TimeProvider time;
+    readonly Lock writeLock = new();
+
+    public LiteDbConversationStore(LiteDatabase db, IOptions<AnswerOptions> options, TimeProvider time)
+    {
+        conversations = db.GetCollection<Conversation>("conversations");
+        conversations.EnsureIndex(c => c.UpdatedAt);
+        this.options = options.Value;
+        this.time = time;
+    }
+
+    DateTime Cutoff => time.GetUtcNow().UtcDateTime.AddMinutes(-options.ConversationMinutes);
+
+    public IReadOnlyList<ConversationTurn> Recent(string conversationId)
+    {
+        var conversation = conversations.FindById(Key(conversationId));
+        return conversation is null || conversation.UpdatedAt < Cutoff ? [] : conversation.Turns;
+    }
+
+    public void Append(string conversationId, ConversationTurn turn)
+    {
+        lock (writeLock)
+        {
+            var key = Key(conversationId);
+            var conversation = conversations.FindById(key);
+            if (conversation is null || conversation.UpdatedAt < Cutoff) conversation = new Conversation { Id = key };
+            conversation.Turns.Add(turn);
+            if (conversation.Turns.Count > options.ConversationTurns) conversation.Turns.RemoveRange(0, conversation.Turns.Count - options.ConversationTurns);
+            conversation.UpdatedAt = turn.At;
+            conversations.Upsert(conversation);
+            var cutoff = Cutoff;
+            conversations.DeleteMany(c => c.UpdatedAt < cutoff);
+        }
+    }
+
+    static string Key(string conversationId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)));
+}
