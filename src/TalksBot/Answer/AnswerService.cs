@@ -39,13 +39,14 @@ public sealed partial class AnswerService(
 
         var total = Stopwatch.StartNew();
         var index = await knowledge.GetAsync(cancellationToken);
-        var context = conversationId is null ? null : FollowUp.Context(question, conversations.Recent(conversationId));
+        var previous = conversationId is null ? null : FollowUp.Context(question, conversations.Recent(conversationId));
+        var context = previous?.Question;
         var found = await searcher.SearchAsync(context is null ? question : context + " " + question, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
 
         var (draft, engine) = o.Engine == OpenAI
-            ? await WithLlmAsync(index, context is null ? question : $"{context} {question}", language, found.Hits, context, question, cancellationToken)
-            : (await ExtractiveAsync(index, question, context, language, found.Hits, cancellationToken), Extractive);
+            ? await WithLlmAsync(index, context is null ? question : $"{context} {question}", language, found.Hits, previous, question, cancellationToken)
+            : (await ExtractiveAsync(index, question, previous, language, found.Hits, cancellationToken), Extractive);
         var timings = new Dictionary<string, double>
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
@@ -55,7 +56,7 @@ public sealed partial class AnswerService(
         return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
     }
 
-    async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string prompt, string language, IReadOnlyList<SearchHit> hits, string? context, string question, CancellationToken cancellationToken)
+    async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string prompt, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous, string question, CancellationToken cancellationToken)
     {
         if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language)), OpenAI);
         try
@@ -68,14 +69,14 @@ public sealed partial class AnswerService(
                                    || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogFallback(logger, e.GetType().Name, e.Message);
-            return (await ExtractiveAsync(index, question, context, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
+            return (await ExtractiveAsync(index, question, previous, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
         }
     }
 
-    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, string? context, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, ConversationTurn? previous, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
     {
         var function = KernelFunctionFactory.CreateFromMethod(
-            () => extractive.Answer(index, question, language, hits, context), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
+            () => extractive.Answer(index, question, language, hits, previous), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
         var result = await kernel.InvokeAsync(function, cancellationToken: cancellationToken);
         var draft = result.GetValue<AnswerDraft>()!;
         // The same guard as for any engine; extractive quotes pass it by construction.

@@ -19,14 +19,14 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
     [GeneratedRegex(@"\s*(\[\d+\])+")]
     private static partial Regex SourceMarkers();
 
-    /// <param name="context">The earlier question a follow-up leans on: its words count, at half weight.</param>
-    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, string? context = null)
+    /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
+    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null)
     {
         var o = options.Value;
         var words = queries.Words(index, question, language);
         var own = words.Count;
-        if (context is not null)
-            words.AddRange(queries.Words(index, context, language).Where(c => !words.Exists(w => string.Equals(w.Word, c.Word, StringComparison.OrdinalIgnoreCase))));
+        if (previous is not null)
+            words.AddRange(queries.Words(index, previous.Question, language).Where(c => !words.Exists(w => string.Equals(w.Word, c.Word, StringComparison.OrdinalIgnoreCase))));
         if (words.Count == 0 || hits.Count == 0) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
         var missing = MissingNames(question, words.Take(own).ToList());
@@ -51,6 +51,8 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
                 var coverage = covered / total;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.
                 if (own < words.Count && !words.Take(own).Any(w => w.Forms.Any(f => terms.Contains(f.TermId)))) coverage *= 0.5f;
+                // A follow-up asks for more than was said already.
+                if (previous is not null && previous.Answer.Contains(SourceMarkers().Replace(text, ""), StringComparison.Ordinal)) coverage *= 0.5f;
                 var score = coverage * (AnswerEvidence.Carries(kind, text) ? 1f : 0.6f) * Quality(text) + 0.02f / (rank + 1);
                 candidates.Add(new Candidate(hits[rank], i++, text, terms, coverage, score));
             }

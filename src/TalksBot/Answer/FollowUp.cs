@@ -16,13 +16,13 @@ public static partial class FollowUp
     [GeneratedRegex(@"\b(it|its|they|them|their|he|him|his|she|her|this|these|those|hij|hem|zij|haar|hun|daar|daarop|daarover|toen)\b|\b(to|about|of|with|on|after|op|over|van|met|na) (that|dat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    /// <summary>The previous question to read this one with, or null when it stands alone.</summary>
-    public static string? Context(string question, IReadOnlyList<ConversationTurn> turns)
+    /// <summary>The previous answered turn to read this question with, or null when it stands alone.</summary>
+    public static ConversationTurn? Context(string question, IReadOnlyList<ConversationTurn> turns)
     {
         var previous = turns.LastOrDefault(t => !t.Refused);
         if (previous is null) return null;
         var words = question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return Connective().IsMatch(question.Trim()) || Pronoun().IsMatch(question) || words <= 3 ? previous.Question : null;
+        return Connective().IsMatch(question.Trim()) || Pronoun().IsMatch(question) || words <= 3 ? previous : null;
     }
 
     /// <summary>The question without a leading connective: "and how many bodies?" asks "how many bodies?".</summary>

@@ -26,12 +26,12 @@ public static class TextAnalysis
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis would give other terms, so stored terms are rebuilt.</summary>
-    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v2";
+    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v3";
 
     static readonly CharArraySet EnglishStop = LoadStopSet("english_stop.txt");
     static readonly CharArraySet DutchStop = LoadStopSet("dutch_stop.txt");
-    static readonly Analyzer English = new NewsAnalyzer(EnglishStop, () => new EnglishStemmer(), english: true);
-    static readonly Analyzer Dutch = new NewsAnalyzer(DutchStop, () => new KpStemmer(), english: false);
+    static readonly Analyzer English = new NewsAnalyzer(EnglishStop, () => new EnglishStemmer(), IrregularForms.English, english: true);
+    static readonly Analyzer Dutch = new NewsAnalyzer(DutchStop, () => new KpStemmer(), IrregularForms.Dutch, english: false);
 
     public static List<string> Terms(string text, string language)
     {
@@ -50,7 +50,7 @@ public static class TextAnalysis
     static CharArraySet LoadStopSet(string resource) =>
         WordlistLoader.GetSnowballWordSet(IOUtils.GetDecodingReader(typeof(SnowballFilter), resource, Encoding.UTF8), Version);
 
-    sealed class NewsAnalyzer(CharArraySet stopWords, Func<SnowballProgram> stemmer, bool english) : Analyzer
+    sealed class NewsAnalyzer(CharArraySet stopWords, Func<SnowballProgram> stemmer, IReadOnlyDictionary<string, string> irregular, bool english) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -63,6 +63,7 @@ public static class TextAnalysis
 
             stream = new ASCIIFoldingFilter(stream);
             stream = new NumberFilter(stream);
+            stream = new IrregularFormFilter(stream, irregular);
             stream = new SnowballFilter(stream, stemmer());
             return new TokenStreamComponents(source, stream);
         }
@@ -83,6 +84,19 @@ public static class TextAnalysis
             var kept = 0;
             for (var i = 0; i < length; i++) if (buffer[i] != '.') buffer[kept++] = buffer[i];
             term.Length = kept;
+            return true;
+        }
+    }
+
+    /// <summary>Irregular verb forms become their infinitive before stemming.</summary>
+    sealed class IrregularFormFilter(TokenStream input, IReadOnlyDictionary<string, string> forms) : TokenFilter(input)
+    {
+        readonly ICharTermAttribute term = input.AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken()) return false;
+            if (forms.TryGetValue(term.ToString(), out var lemma)) term.SetEmpty().Append(lemma);
             return true;
         }
     }

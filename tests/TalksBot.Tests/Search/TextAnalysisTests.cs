@@ -14,6 +14,10 @@ public class TextAnalysisTests
     [InlineData("soldaten", "soldaat", "nl")]
     [InlineData("Oekraïne", "Oekraine", "nl")]
     [InlineData("6,000", "6000", "en")]
+    [InlineData("said", "say", "en")]
+    [InlineData("withdrew", "withdraw", "en")]
+    [InlineData("zei", "zeggen", "nl")]
+    [InlineData("U.S.", "US", "en")]
     public void InflectedFormsShareOneTerm(string a, string b, string language)
     {
         var left = TextAnalysis.Terms(a, language);
