@@ -36,8 +36,16 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om te|zodat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
+    [GeneratedRegex(@"[$€£¥₴₽]\s?\d|\d[\d,.]*\s?(dollars?|euros?|pounds?|roubles?|rubles?|hryvnias?|yen|francs?)\b|\b(million|billion|miljoen|miljard)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm|a\.m\.|p\.m\.|uur|o'clock)\b|\b(noon|midnight|middag|middernacht)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
+
     public static bool Carries(AnswerKind kind, string sentence) => kind switch
     {
+        AnswerKind.Amount => Amount().IsMatch(sentence),
+        AnswerKind.ClockTime => ClockTime().IsMatch(sentence),
         AnswerKind.Quantity => Number().IsMatch(sentence),
         AnswerKind.Duration => Duration().IsMatch(sentence),
         AnswerKind.Time => Time().IsMatch(sentence),

@@ -53,7 +53,7 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
                 if (own < words.Count && !words.Take(own).Any(w => w.Forms.Any(f => terms.Contains(f.TermId)))) coverage *= 0.5f;
                 // A follow-up asks for more than was said already.
                 if (previous is not null && previous.Answer.Contains(SourceMarkers().Replace(text, ""), StringComparison.Ordinal)) coverage *= 0.5f;
-                var score = coverage * (AnswerEvidence.Carries(kind, text) ? 1f : 0.6f) * Quality(text) + 0.02f / (rank + 1);
+                var score = coverage * Evidence(kind, text) * Quality(text) + 0.02f / (rank + 1);
                 candidates.Add(new Candidate(hits[rank], i++, text, terms, coverage, score));
             }
         }
@@ -72,6 +72,13 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
         return [.. QueryBuilder.Split(question).Skip(1).Where(w => char.IsUpper(w[0]) && unknown.Contains(w)).Distinct()];
     }
 
+    /// <summary>
+    /// How much a sentence's lack of the asked-for kind of answer counts against it. A clock time or an
+    /// amount is either stated or not: without one the sentence cannot answer "what time" or "how much".
+    /// </summary>
+    static float Evidence(AnswerKind kind, string sentence) =>
+        AnswerEvidence.Carries(kind, sentence) ? 1f : kind is AnswerKind.ClockTime or AnswerKind.Amount ? 0f : 0.6f;
+
     /// <summary>Headlines, list headings and fragments answer little.</summary>
     static float Quality(string sentence)
     {
@@ -85,7 +92,8 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
         var units = new List<List<Candidate>>();
         foreach (var c in ranked.TakeWhile(c => c.Score >= floor))
         {
-            var same = units.Find(u => Similarity(u[0].Terms, c.Terms) >= 0.5f);
+            // Sentences agree when they share most words and state the same numbers.
+            var same = units.Find(u => Similarity(u[0].Terms, c.Terms) >= 0.5f && AnswerEvidence.Numbers(u[0].Text).SetEquals(AnswerEvidence.Numbers(c.Text)));
             if (same is not null)
             {
                 if (!same.Exists(s => s.Hit.Passage.Chunk.Source == c.Hit.Passage.Chunk.Source)) same.Add(c);

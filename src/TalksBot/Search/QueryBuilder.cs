@@ -10,6 +10,13 @@ namespace TalksBot.Search;
 /// </summary>
 public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
 {
+    // Question words ask; they name no topic. Not all of them are on the Snowball stop lists.
+    static readonly HashSet<string> Interrogatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "who", "whom", "whose", "when", "where", "why", "how", "which",
+        "wat", "wie", "wiens", "wanneer", "waar", "waarom", "hoe", "welke", "welk", "hoeveel", "waarover", "waarmee",
+    };
+
     /// <summary>The question's content words with the forms of each that the index holds.</summary>
     public List<QueryWord> Words(SearchIndex index, string query, string language)
     {
@@ -17,7 +24,7 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
         var other = language == LanguageDetector.Dutch ? LanguageDetector.English : LanguageDetector.Dutch;
         var words = new List<QueryWord>();
         // A word that is a stop word in either language carries no topic, whatever language asks.
-        foreach (var word in Split(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var word in Content(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var weights = new Dictionary<string, float>();
             var own = TextAnalysis.Terms(word, language);
@@ -51,6 +58,24 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
     {
         foreach (var term in terms) weights[term] = Math.Max(weights.GetValueOrDefault(term), weight);
     }
+
+    /// <summary>The words of a question without its question words: "how many", "hoe lang" and the like ask, they name nothing.</summary>
+    static IEnumerable<string> Content(string query)
+    {
+        string? previous = null;
+        foreach (var word in Split(query))
+        {
+            var asks = Interrogatives.Contains(word) || previous is not null && HowWhat.Contains(previous) && Degree.Contains(word);
+            if (!asks) yield return word;
+            previous = word;
+        }
+    }
+
+    static readonly HashSet<string> HowWhat = new(StringComparer.OrdinalIgnoreCase) { "how", "hoe" };
+    static readonly HashSet<string> Degree = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "many", "much", "long", "often", "far", "old", "soon", "lang", "laat", "vaak", "ver", "oud", "snel", "veel",
+    };
 
     public static IEnumerable<string> Split(string text) =>
         text.Split((char[])[' ', '\t', '\n', '\r', '?', '!', '.', ',', ';', ':', '"', '(', ')', '“', '”', '‘', '’'], StringSplitOptions.RemoveEmptyEntries);
