@@ -1,6 +1,7 @@
 using TalksBot.Bench;
 
 // dotnet run -c Release --project bench/TalksBot.Bench -- search [--articles N] [--queries N] [--seed N]
+// dotnet run -c Release --project bench/TalksBot.Bench -- ask [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- chunking
 var verb = args.FirstOrDefault() ?? "search";
 int Option(string name, int fallback) =>
@@ -12,10 +13,13 @@ switch (verb)
     case "search":
         await SearchBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
         return 0;
+    case "ask":
+        await AskBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
+        return 0;
     case "chunking":
         await ChunkingBenchmark.RunAsync("seeds", devSet);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|chunking> [--articles N] [--queries N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <search|ask|chunking> [--articles N] [--queries N] [--seed N]");
         return 2;
 }

@@ -28,7 +28,7 @@ public static class SearchBenchmark
         }
     }
 
-    static IServiceProvider Host(string seeds, string database, List<IDisposable> keep)
+    internal static IServiceProvider Host(string seeds, string database, List<IDisposable> keep)
     {
         var host = CliHost.Build(new Dictionary<string, string?> { ["Seeds:Path"] = seeds, ["Index:DatabasePath"] = database });
         keep.Add(host);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+using TalksBot.Index;
+
+namespace TalksBot.Bench;
+
+/// <summary>
+/// `ask`: the offline answering service end to end (search, sentence scoring, composition, guard),
+/// on the seeds with the dev questions and on a generated corpus: latency p50/p99, answers per
+/// second with the process pinned to one core, and memory.
+/// </summary>
+public static class AskBenchmark
+{
+    public static async Task RunAsync(string seeds, string devSet, int articles, int queryCount, int seed)
+    {
+        var work = Directory.CreateTempSubdirectory("talksbot-ask-").FullName;
+        var keep = new List<IDisposable>();
+        try
+        {
+            Console.WriteLine($"TalksBot ask benchmark (extractive engine): {Environment.ProcessorCount} cores, .NET {Environment.Version}, seed {seed}");
+            Console.WriteLine("| corpus | questions | p50 | p99 | answers/s on one core | process RSS |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+
+            var questions = DevSet.Load(devSet).Select(q => q.Question).ToList();
+            await MeasureAsync("seeds (5 articles)", SearchBenchmark.Host(seeds, Path.Combine(work, "seeds.db"), keep), Enumerable.Repeat(questions, 25).SelectMany(q => q).ToList());
+
+            var generator = new CorpusGenerator(seed);
+            var folder = generator.WriteCorpus(Path.Combine(work, "corpus"), articles);
+            var generated = generator.Queries(folder, queryCount).Select(q => $"What did the report say about {q}?").ToList();
+            await MeasureAsync($"generated ({articles:N0} articles)", SearchBenchmark.Host(folder, Path.Combine(work, "corpus.db"), keep), generated);
+        }
+        finally
+        {
+            keep.ForEach(k => k.Dispose());
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    static async Task MeasureAsync(string name, IServiceProvider services, List<string> questions)
+    {
+        await services.GetRequiredService<KnowledgeBase>().ReindexAsync();
+        var answers = services.GetRequiredService<AnswerService>();
+        var (p50, p99) = await Measure.LatencyAsync(questions, q => answers.AskAsync(q));
+
+        var process = Process.GetCurrentProcess();
+        var affinity = process.ProcessorAffinity;
+        process.ProcessorAffinity = 1; // one core, the GC included
+        var watch = Stopwatch.StartNew();
+        foreach (var q in questions) await answers.AskAsync(q);
+        var perSecond = questions.Count / watch.Elapsed.TotalSeconds;
+        process.ProcessorAffinity = affinity;
+
+        process.Refresh();
+        Console.WriteLine($"| {name} | {questions.Count} | {p50:0.00} ms | {p99:0.00} ms | {perSecond:0} | {process.WorkingSet64 / 1048576.0:0} MB |");
+    }
+}
