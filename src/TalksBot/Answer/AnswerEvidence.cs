@@ -29,7 +29,7 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(minister|president|spokesperson|spokesman|spokeswoman|negotiator|secretary|envoy|chief|head|leader|woordvoerder|onderhandelaar|voorzitter)\b")]
     private static partial Regex Person();
 
-    // A preposition before a name, or before a stretch of land: "in Geneva", "in selected areas along the front".
+    // A preposition before a name, or before a stretch of land: "in Paris", "in some areas along the coast".
     [GeneratedRegex(@"\b(in|at|from|near|to|along|across|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
     private static partial Regex Place();
 
