@@ -7,4 +7,6 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(TelegramCommand.Create());
 return await root.Parse(args).InvokeAsync();

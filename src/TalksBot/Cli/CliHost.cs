@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using TalksBot.Answer;
 using TalksBot.Index;
+using TalksBot.Telegram;
 
 namespace TalksBot.Cli;
 
@@ -27,6 +28,7 @@ public static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddKnowledgeBase();
         builder.AddAnswers();
+        builder.AddTelegram();
         return builder.Build();
     }
 

@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace TalksBot.Cli;
+
+/// <summary>`serve`: runs the bot's front ends until stopped (Ctrl-C, SIGTERM), finishing what is in flight.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run every configured front end (Telegram, …) and /healthz until stopped.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            try
+            {
+                await using var app = ServeHost.Build();
+                await ServeHost.StartAsync(app, cancellationToken);
+                await app.WaitForShutdownAsync(cancellationToken);
+                return 0;
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            {
+                await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Answer;
+using TalksBot.Index;
+using TalksBot.Telegram;
+
+namespace TalksBot.Cli;
+
+/// <summary>The `serve` process: every configured front end and /healthz, on Serve:Urls (default http://127.0.0.1:8080).</summary>
+public static partial class ServeHost
+{
+    public static WebApplication Build(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.AddTalksBotConfiguration();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? "http://127.0.0.1:8080");
+        builder.AddKnowledgeBase();
+        builder.AddAnswers();
+        builder.AddTelegram();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
+        if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
+        return app;
+    }
+
+    /// <summary>Builds the index before the front ends take questions, and says which front ends are on.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<KnowledgeBase>().GetAsync(cancellationToken);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TalksBot.Serve");
+        var telegram = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (telegram.Enabled) LogTelegramOn(logger, telegram.Mode);
+        else LogTelegramOff(logger);
+        await app.StartAsync(cancellationToken);
+        LogListening(logger, string.Join(", ", app.Urls));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is on ({Mode})")]
+    static partial void LogTelegramOn(ILogger logger, string mode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is off: set Telegram:Token (TALKSBOT__TELEGRAM__TOKEN) to turn it on")]
+    static partial void LogTelegramOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening on {Urls}; health at /healthz")]
+    static partial void LogListening(ILogger logger, string urls);
+}

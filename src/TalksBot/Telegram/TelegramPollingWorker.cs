@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// Long polling: fetches updates from the stored offset, answers each chat's updates in order (chats
+/// in parallel), then stores the next offset, so a restart neither loses nor repeats an update.
+/// </summary>
+public sealed partial class TelegramPollingWorker(
+    ITelegramBotClient bot,
+    TelegramUpdateHandler handler,
+    TelegramStateStore state,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramPollingWorker> logger) : BackgroundService
+{
+    static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.ChannelPost, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var offset = state.Offset;
+        var failures = 0;
+        var removeWebhook = true;
+        LogStarted(logger, offset);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                // A webhook left set would make getUpdates fail; removing it keeps the pending updates.
+                if (removeWebhook) await bot.DeleteWebhook(dropPendingUpdates: false, stoppingToken);
+                removeWebhook = false;
+                updates = await bot.GetUpdates(offset, 100, options.Value.PollSeconds, Wanted, stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+            {
+                failures++;
+                removeWebhook = true;
+                LogPollFailed(logger, e.GetType().Name, failures);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures - 1))), stoppingToken);
+                continue;
+            }
+
+            await Task.WhenAll(updates.GroupBy(ChatId).Select(chat => InOrderAsync(chat, stoppingToken)));
+            if (updates.Length > 0)
+            {
+                offset = updates.Max(u => u.Id) + 1;
+                state.SaveOffset(offset);
+            }
+        }
+    }
+
+    async Task InOrderAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
+    {
+        foreach (var update in updates.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, cancellationToken);
+    }
+
+    static long ChatId(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? 0;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]
+    static partial void LogStarted(ILogger logger, int offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Kind}), {Failures} in a row; retrying")]
+    static partial void LogPollFailed(ILogger logger, string kind, int failures);
+}

@@ -1,0 +1,112 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// Every outgoing message goes through here: Telegram's limits are kept before sending (per chat
+/// per second, per group per minute, in all per second), a 429 is waited out by the client, and a
+/// 5xx or network failure is retried with backoff. A message Telegram accepted is never sent again.
+/// </summary>
+public sealed partial class TelegramSender : IDisposable
+{
+    static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+    readonly ITelegramBotClient bot;
+    readonly ILogger<TelegramSender> logger;
+    readonly RateLimiter? global;
+    readonly PartitionedRateLimiter<long>? perChat;
+    readonly PartitionedRateLimiter<long>? perGroup;
+
+    public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, ILogger<TelegramSender> logger)
+    {
+        this.bot = bot;
+        this.logger = logger;
+        var o = options.Value;
+        if (o.MessagesPerSecond > 0) global = Bucket(o.MessagesPerSecond, TimeSpan.FromSeconds(1));
+        if (o.ChatMessagesPerSecond > 0) perChat = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.Get(chat, _ => Bucket(o.ChatMessagesPerSecond, TimeSpan.FromSeconds(1))));
+        if (o.GroupMessagesPerMinute > 0) perGroup = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.Get(chat, _ => Bucket(o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1))));
+    }
+
+    static TokenBucketRateLimiter Bucket(int tokens, TimeSpan period) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = tokens, TokensPerPeriod = tokens, ReplenishmentPeriod = period,
+        QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+    });
+
+    public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken)
+    {
+        await WaitForTurnAsync(chat, cancellationToken);
+        return await WithRetriesAsync(() => bot.SendMessage(chat.Id, html, ParseMode.Html,
+            replyParameters: replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
+            messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken), cancellationToken);
+    }
+
+    public async Task TypingAsync(Chat chat, int? threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.SendChatAction(chat.Id, ChatAction.Typing, threadId, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is ApiRequestException or HttpRequestException or RequestException)
+        {
+            LogTypingFailed(logger, e.GetType().Name); // "typing…" is a courtesy; the answer still goes
+        }
+    }
+
+    async Task WaitForTurnAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        if (perChat is not null) using (await perChat.AcquireAsync(chat.Id, 1, cancellationToken)) { }
+        if (perGroup is not null && chat.Type is ChatType.Group or ChatType.Supergroup) using (await perGroup.AcquireAsync(chat.Id, 1, cancellationToken)) { }
+        if (global is not null) using (await global.AcquireAsync(1, cancellationToken)) { }
+    }
+
+    async Task<T?> WithRetriesAsync<T>(Func<Task<T>> send, CancellationToken cancellationToken) where T : class
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (Exception e) when (attempt < Backoff.Length && IsTransient(e))
+            {
+                LogRetry(logger, attempt + 1, e.GetType().Name);
+                await Task.Delay(Backoff[attempt], cancellationToken);
+            }
+            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+            {
+                LogSendFailed(logger, e.GetType().Name, (e as ApiRequestException)?.ErrorCode ?? 0);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Server errors, 429s the client gave up on, and failures to reach the server.</summary>
+    static bool IsTransient(Exception e) => e switch
+    {
+        ApiRequestException api => api.ErrorCode >= 500 || api.ErrorCode == 429,
+        RequestException or HttpRequestException => true,
+        _ => false,
+    };
+
+    public void Dispose()
+    {
+        global?.Dispose();
+        perChat?.Dispose();
+        perGroup?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to Telegram failed ({Kind}), try {Attempt} of 3 follows")]
+    static partial void LogRetry(ILogger logger, int attempt, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending to Telegram failed for good ({Kind}, code {Code})")]
+    static partial void LogSendFailed(ILogger logger, string kind, int code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The typing indicator failed ({Kind})")]
+    static partial void LogTypingFailed(ILogger logger, string kind);
+}

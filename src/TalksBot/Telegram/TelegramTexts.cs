@@ -1,0 +1,25 @@
+namespace TalksBot.Telegram;
+
+/// <summary>The bot's own messages on Telegram, in English and Dutch.</summary>
+public static class TelegramTexts
+{
+    public static string Help(bool dutch, IEnumerable<string> outlets, int sources) => dutch
+        ? $"Ik beantwoord vragen over de vredesbesprekingen tussen Rusland en Oekraïne, alleen uit {sources} nieuwsteksten ({string.Join(", ", outlets)}), met een citaat bij elke bewering. Stel gewoon een vraag, of gebruik /ask in een groep. /sources toont de teksten."
+        : $"I answer questions about the Russia–Ukraine peace talks from {sources} news texts only ({string.Join(", ", outlets)}), quoting a source for every claim. Just ask a question, or use /ask in a group. /sources lists the texts.";
+
+    public static string SourcesHeader(bool dutch) => dutch ? "Bronnen" : "Sources";
+
+    public static string OnlyText(bool dutch) => dutch
+        ? "Ik kan alleen tekstvragen beantwoorden. Typ je vraag."
+        : "I can only answer questions asked in text. Please type your question.";
+
+    public static string SlowDown(bool dutch) => dutch
+        ? "Rustig aan: je stelt veel vragen tegelijk. Probeer het over een minuut weer."
+        : "Please slow down: that is a lot of questions at once. Try again in a minute.";
+
+    public static string AskWhat(bool dutch) => dutch ? "Wat wil je vragen? Bijvoorbeeld: /ask Wie leidde de delegatie?" : "What would you like to ask? For example: /ask Who led the delegation?";
+
+    public static string Failed(bool dutch) => dutch
+        ? "Er ging iets mis bij het beantwoorden. Probeer het zo nog eens."
+        : "Something went wrong while answering. Please try again in a moment.";
+}

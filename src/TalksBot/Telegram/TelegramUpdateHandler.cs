@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using TalksBot.Answer;
+using TalksBot.Index;
+using TalksBot.Ingest;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// Decides what an update asks for and answers it. In a private chat every text is a question; in
+/// a group only /ask, a message that mentions the bot, or a reply to the bot (which works with
+/// privacy mode on). /start, /help and /sources describe the bot. Anything else gets a short
+/// polite reply in private and silence in groups.
+/// </summary>
+public sealed partial class TelegramUpdateHandler(
+    ITelegramBotClient bot,
+    TelegramSender sender,
+    TelegramStateStore state,
+    AnswerService answers,
+    KnowledgeBase knowledge,
+    FloodGuard flood,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    User? me;
+
+    /// <summary>Handles an update unless it was handled before; a failure is logged and ends here, never in the transport's loop.</summary>
+    public async Task HandleOnceAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (!state.TryClaim(update.Id)) return;
+        try
+        {
+            await HandleAsync(update, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, update.Id, e);
+        }
+    }
+
+    async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        // Edited messages, channel posts and the rest are not questions to answer again.
+        if (update.Message is not { From: { IsBot: false } from } message) return;
+        me ??= await bot.GetMe(cancellationToken);
+        var chat = message.Chat;
+        var isPrivate = chat.Type == ChatType.Private;
+        var thread = message.IsTopicMessage ? message.MessageThreadId : null;
+        var text = message.Text;
+        var dutch = (from.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase);
+
+        if (text is null)
+        {
+            if (isPrivate) await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.OnlyText(dutch)), cancellationToken);
+            return;
+        }
+
+        var (command, rest) = Command(text);
+        switch (command)
+        {
+            case "start" or "help":
+                await ReplyAsync(chat, message, thread, await HelpAsync(dutch, cancellationToken), cancellationToken);
+                return;
+            case "sources":
+                await ReplyAsync(chat, message, thread, await SourcesAsync(dutch, cancellationToken), cancellationToken);
+                return;
+            case "ask":
+                await AnswerAsync(chat, message, thread, from, rest, dutch, cancellationToken);
+                return;
+            case not null:
+                if (isPrivate) await ReplyAsync(chat, message, thread, await HelpAsync(dutch, cancellationToken), cancellationToken);
+                return;
+        }
+
+        if (isPrivate) await AnswerAsync(chat, message, thread, from, text, dutch, cancellationToken);
+        else if (Mentions(message, text) is { } question) await AnswerAsync(chat, message, thread, from, question, dutch, cancellationToken);
+        else if (message.ReplyToMessage?.From?.Id == me.Id) await AnswerAsync(chat, message, thread, from, text, dutch, cancellationToken);
+    }
+
+    async Task AnswerAsync(Chat chat, Message message, int? thread, User from, string question, bool dutch, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.AskWhat(dutch)), cancellationToken);
+            return;
+        }
+        switch (flood.Check(from.Id))
+        {
+            case FloodGuard.Verdict.SlowDown:
+                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.SlowDown(dutch)), cancellationToken);
+                return;
+            case FloodGuard.Verdict.Ignore:
+                return;
+        }
+
+        await sender.TypingAsync(chat, thread, cancellationToken);
+        var answer = await answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", cancellationToken);
+        var messages = answer.Error is not null ? TelegramFormatter.Text(answer.Error) : TelegramFormatter.Answer(answer);
+        LogAnswered(logger, chat.Type.ToString(), answer.Refused, answer.Citations.Count, messages.Count);
+        await ReplyAsync(chat, message, thread, messages, cancellationToken);
+    }
+
+    async Task ReplyAsync(Chat chat, Message message, int? thread, List<string> messages, CancellationToken cancellationToken)
+    {
+        // The first part replies to the question; the rest follow it.
+        for (var i = 0; i < messages.Count; i++)
+            await sender.SendAsync(chat, messages[i], i == 0 ? message.MessageId : null, thread, cancellationToken);
+    }
+
+    async Task<List<string>> HelpAsync(bool dutch, CancellationToken cancellationToken)
+    {
+        var index = await knowledge.GetAsync(cancellationToken);
+        var outlets = index.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order().ToList();
+        return TelegramFormatter.Text(TelegramTexts.Help(dutch, outlets, index.Sources.Count));
+    }
+
+    async Task<List<string>> SourcesAsync(bool dutch, CancellationToken cancellationToken)
+    {
+        var index = await knowledge.GetAsync(cancellationToken);
+        var lines = index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => $"• {s.Value.Title}{(s.Value.Outlet is null ? "" : " — " + s.Value.Outlet)} ({s.Key})");
+        return TelegramFormatter.Text(TelegramTexts.SourcesHeader(dutch) + ":\n" + string.Join("\n", lines));
+    }
+
+    /// <summary>"/ask@ThisBot text" is ("ask", "text"); a command for another bot, or no command, is (null, text).</summary>
+    (string? Name, string Argument) Command(string text)
+    {
+        if (!text.StartsWith('/')) return (null, text);
+        var space = text.IndexOfAny([' ', '\n']);
+        var head = space < 0 ? text[1..] : text[1..space];
+        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
+        var at = head.IndexOf('@');
+        if (at >= 0)
+        {
+            if (!string.Equals(head[(at + 1)..], me!.Username, StringComparison.OrdinalIgnoreCase)) return (null, text);
+            head = head[..at];
+        }
+        return (head.ToLowerInvariant(), rest);
+    }
+
+    /// <summary>The question of a message that mentions the bot, with the mention taken out; null when it does not.</summary>
+    string? Mentions(Message message, string text)
+    {
+        foreach (var entity in message.Entities ?? [])
+        {
+            if (entity.Type != MessageEntityType.Mention || entity.Offset + entity.Length > text.Length) continue;
+            if (string.Equals(text.Substring(entity.Offset, entity.Length), "@" + me!.Username, StringComparison.OrdinalIgnoreCase))
+                return (text[..entity.Offset] + text[(entity.Offset + entity.Length)..]).Trim();
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be handled")]
+    static partial void LogFailed(ILogger logger, int updateId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram question answered in a {ChatType} chat: refused {Refused}, {Citations} citations, {Messages} messages")]
+    static partial void LogAnswered(ILogger logger, string chatType, bool refused, int citations, int messages);
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// POST /telegram/webhook: the secret token header is checked first (401 without it, nothing
+/// answered), the update is queued and acknowledged at once, and <see cref="TelegramWebhookWorker"/>
+/// answers it in the background.
+/// </summary>
+public static class TelegramWebhook
+{
+    public const string Path = "/telegram/webhook";
+    const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    const int MaxBodyBytes = 1_000_000;
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, Channel<Update> queue) =>
+        {
+            if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return Results.Unauthorized();
+            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            Update? update;
+            try
+            {
+                update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, request.HttpContext.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+            if (update is null) return Results.BadRequest();
+            await queue.Writer.WriteAsync(update, request.HttpContext.RequestAborted);
+            return Results.Ok();
+        });
+        return app;
+    }
+
+    static bool SecretMatches(string given, string? expected) =>
+        !string.IsNullOrEmpty(expected) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}
