@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TalksBot.Tests.Fakes;
+
+/// <summary>
+/// A Telegram Bot API server on 127.0.0.1 for the real Telegram.Bot client: POST /bot{token}/{method}
+/// with the methods the bot uses, updates served by offset as Telegram does, every call recorded,
+/// and failures (429 with retry_after, 502) injected into the next sendMessage calls.
+/// </summary>
+public sealed class FakeTelegramServer : IAsyncDisposable
+{
+    public const long BotId = 999;
+    public const string BotUsername = "talks_test_bot";
+    readonly WebApplication app;
+    readonly List<JsonObject> updates = [];
+    int nextUpdateId = 1;
+    int nextMessageId = 1000;
+
+    public string Url { get; }
+    public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
+    public ConcurrentQueue<JsonObject> Sent { get; } = new();
+    public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
+
+    FakeTelegramServer(WebApplication app)
+    {
+        this.app = app;
+        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public static async Task<FakeTelegramServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeTelegramServer? server = null;
+        app.MapPost("/bot{token}/{method}", async (string method, HttpRequest request) =>
+        {
+            var text = await new StreamReader(request.Body).ReadToEndAsync();
+            var body = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+            server!.Calls.Enqueue((method, body));
+            return await server.HandleAsync(method, body);
+        });
+        await app.StartAsync();
+        return server = new FakeTelegramServer(app);
+    }
+
+    async Task<IResult> HandleAsync(string method, JsonNode body)
+    {
+        switch (method)
+        {
+            case "getMe":
+                return Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot", ["username"] = BotUsername });
+            case "getUpdates":
+                var offset = body["offset"]?.GetValue<int>() ?? 0;
+                var wait = Math.Min(body["timeout"]?.GetValue<int>() ?? 0, 1);
+                for (var waited = 0; waited <= wait * 10; waited++)
+                {
+                    lock (updates)
+                    {
+                        updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
+                        if (updates.Count > 0) return Ok(new JsonArray([.. updates.Select(u => (JsonNode)u.DeepClone())]));
+                    }
+                    await Task.Delay(100);
+                }
+                return Ok(new JsonArray());
+            case "sendMessage":
+                if (FailNextSends.TryDequeue(out var failure))
+                    return Results.Json(new JsonObject
+                    {
+                        ["ok"] = false, ["error_code"] = failure.Code, ["description"] = failure.Code == 429 ? "Too Many Requests" : "Bad Gateway",
+                        ["parameters"] = failure.RetryAfter is { } after ? new JsonObject { ["retry_after"] = after } : null,
+                    }, statusCode: failure.Code);
+                var chatId = body["chat_id"]!.GetValue<long>();
+                var message = new JsonObject
+                {
+                    ["message_id"] = Interlocked.Increment(ref nextMessageId), ["date"] = 1700000000,
+                    ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private" },
+                    ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot" },
+                    ["text"] = body["text"]!.GetValue<string>(),
+                };
+                Sent.Enqueue(body.AsObject());
+                return Ok(message);
+            default: // sendChatAction, setWebhook, deleteWebhook, answerCallbackQuery
+                return Ok(JsonValue.Create(true));
+        }
+    }
+
+    static IResult Ok(JsonNode result) => Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
+
+    /// <summary>Queues a message as an update for getUpdates; returns the update.</summary>
+    public JsonObject Push(JsonObject message)
+    {
+        lock (updates)
+        {
+            var update = new JsonObject { ["update_id"] = nextUpdateId++, ["message"] = message };
+            updates.Add(update);
+            return update;
+        }
+    }
+
+    public static JsonObject Text(long chatId, string text, long userId = 42, string language = "en", int? messageId = null, JsonArray? entities = null, JsonObject? replyTo = null)
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = messageId ?? Random.Shared.Next(1, 900),
+            ["date"] = 1700000000,
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private", ["title"] = chatId < 0 ? "Group" : null },
+            ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Ann", ["language_code"] = language },
+            ["text"] = text,
+        };
+        if (entities is not null) message["entities"] = entities;
+        if (replyTo is not null) message["reply_to_message"] = replyTo;
+        return message;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages were sent, or fails after the timeout.</summary>
+    public async Task<List<JsonObject>> WaitForSentAsync(int count, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (Sent.Count < count && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.True(Sent.Count >= count, $"{Sent.Count} of {count} messages sent within {seconds} s");
+        return [.. Sent];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using TalksBot.Cli;
+using TalksBot.Tests.Fakes;
+
+namespace TalksBot.Tests.Telegram;
+
+/// <summary>The `serve` app with Telegram on, talking to a fake Bot API server, over a knowledge base of its own.</summary>
+public sealed class TelegramApp : IAsyncDisposable
+{
+    public FakeTelegramServer Server { get; private init; } = null!;
+    public TestKnowledgeBase Knowledge { get; private init; } = null!;
+    public WebApplication App { get; private set; } = null!;
+    public string Url => App.Urls.First();
+    readonly Dictionary<string, string?> settings = [];
+
+    public static async Task<TelegramApp> StartAsync(Dictionary<string, string?>? extra = null, bool withSeeds = true, Action<string>? seed = null)
+    {
+        var app = new TelegramApp { Server = await FakeTelegramServer.StartAsync(), Knowledge = new TestKnowledgeBase(withSeeds) };
+        seed?.Invoke(app.Knowledge.Seeds);
+        app.settings["Seeds:Path"] = app.Knowledge.Seeds;
+        app.settings["Index:DatabasePath"] = app.Knowledge.Database;
+        app.settings["Serve:Urls"] = "http://127.0.0.1:0";
+        app.settings["Telegram:Token"] = "123456:TEST-token";
+        app.settings["Telegram:ApiBaseUrl"] = app.Server.Url;
+        app.settings["Telegram:PollSeconds"] = "1";
+        // Limits are lifted unless a test is about them, so tests do not wait on them.
+        app.settings["Telegram:ChatMessagesPerSecond"] = "0";
+        app.settings["Telegram:GroupMessagesPerMinute"] = "0";
+        app.settings["Telegram:MessagesPerSecond"] = "0";
+        foreach (var (key, value) in extra ?? []) app.settings[key] = value;
+        await app.RestartAsync(stopFirst: false);
+        return app;
+    }
+
+    /// <summary>Stops the app and starts a new one on the same database: a process restart.</summary>
+    public async Task RestartAsync(bool stopFirst = true)
+    {
+        if (stopFirst) await StopAsync();
+        App = ServeHost.Build(settings);
+        await ServeHost.StartAsync(App, CancellationToken.None);
+    }
+
+    public async Task StopAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Server.DisposeAsync();
+        Knowledge.Dispose();
+    }
+}
