@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using TalksBot.Answer;
+using TalksBot.Telegram;
+using TalksBot.Tests.Fakes;
+
+namespace TalksBot.Tests.Telegram;
+
+public class TelegramFormattingTests
+{
+    static void AssertBalanced(string html)
+    {
+        var stack = new Stack<string>();
+        foreach (Match tag in Regex.Matches(html, @"<(/?)(\w+)[^>]*>"))
+            if (tag.Groups[1].Value == "") stack.Push(tag.Groups[2].Value);
+            else Assert.Equal(stack.Pop(), tag.Groups[2].Value);
+        Assert.Empty(stack);
+        Assert.DoesNotMatch(@"&(?!amp;|lt;|gt;)", html);
+    }
+
+    static global::TalksBot.Answer.Answer Answer(string text, params Citation[] citations) =>
+        new("q", "en", text, false, 1, citations, [], "extractive", new Dictionary<string, double>());
+
+    [Fact]
+    public void AnAnswerOverTheLimitIsSplitBetweenWholeSentencesAndTags()
+    {
+        var sentence = string.Join(' ', Enumerable.Repeat("The harbour <reopened> & the ferries ran.", 12));
+        var quote = string.Join(' ', Enumerable.Repeat("A very long quoted sentence about the harbour & its ferries.", 120));
+        var answer = Answer(string.Join(" ", Enumerable.Range(0, 20).Select(i => $"Sentence {i}: {sentence} [1]")),
+            new Citation(1, "a.txt", "Harbour <News>", "Daily & Co", quote, 0, 0, quote.Length));
+
+        var messages = TelegramFormatter.Answer(answer);
+
+        Assert.True(messages.Count > 2);
+        Assert.All(messages, m => Assert.InRange(m.Length, 1, TelegramFormatter.MaxMessageLength));
+        Assert.All(messages, AssertBalanced);
+        var all = string.Join(" ", messages);
+        Assert.Contains("Sentence 19:", all);
+        Assert.Contains("&lt;reopened&gt; &amp; the ferries", all);
+        Assert.Contains("Harbour &lt;News&gt; — Daily &amp; Co", all);
+        Assert.Equal(120, Regex.Matches(all, "quoted sentence").Count);
+        Assert.All(messages.Skip(1).Where(m => m.StartsWith("Sentence")), m => Assert.Matches(@"^Sentence \d+:", m));
+    }
+
+    [Fact]
+    public async Task HtmlInSourcesAndQuestionsIsEscapedEndToEnd()
+    {
+        await using var bot = await TelegramApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "a.txt"),
+            "Markup <Report> & More\nThe <b>harbour</b> & the <script>ferry</script> reopened on Monday."));
+        bot.Server.Push(FakeTelegramServer.Text(7, "When did the <b>harbour</b> & ferry reopen?", messageId: 1));
+
+        var text = (await bot.Server.WaitForSentAsync(1))[0]["text"]!.GetValue<string>();
+
+        Assert.Contains("The &lt;b&gt;harbour&lt;/b&gt; &amp; the &lt;script&gt;ferry&lt;/script&gt; reopened on Monday.", text);
+        Assert.Contains("Markup &lt;Report&gt; &amp; More", text);
+        AssertBalanced(text);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using TalksBot.Tests.Fakes;
+
+namespace TalksBot.Tests.Telegram;
+
+public class TelegramWebhookTests
+{
+    const string Secret = "s3cret-token_for-tests";
+
+    static Task<TelegramApp> Start() => TelegramApp.StartAsync(new() { ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = Secret });
+
+    static async Task<HttpStatusCode> Deliver(TelegramApp bot, string body, string? secret)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, bot.Url + "/telegram/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    static string Update(int id, string text, int messageId) =>
+        new JsonObject { ["update_id"] = id, ["message"] = FakeTelegramServer.Text(7, text, messageId: messageId) }.ToJsonString();
+
+    [Fact]
+    public async Task WithoutTheSecretAnUpdateIsRejectedAndNothingIsAnswered()
+    {
+        await using var bot = await Start();
+        Assert.Equal(HttpStatusCode.Unauthorized, await Deliver(bot, Update(1, "Who is Rustem Umerov?", 1), null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Deliver(bot, Update(2, "Who is Rustem Umerov?", 2), "wrong"));
+        await Task.Delay(1000);
+        Assert.Empty(bot.Server.Sent);
+    }
+
+    [Fact]
+    public async Task AnUpdateIsAcknowledgedAndARedeliveryIsAnsweredOnce()
+    {
+        await using var bot = await Start();
+        var update = Update(77, "Who is Rustem Umerov?", 5);
+        Assert.Equal(HttpStatusCode.OK, await Deliver(bot, update, Secret));
+        Assert.Equal(HttpStatusCode.OK, await Deliver(bot, update, Secret));
+
+        await bot.Server.WaitForSentAsync(1);
+        await Task.Delay(1000);
+        Assert.Single(bot.Server.Sent);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("[]")]
+    public async Task AMalformedBodyIsABadRequest(string body)
+    {
+        await using var bot = await Start();
+        Assert.Equal(HttpStatusCode.BadRequest, await Deliver(bot, body, Secret));
+    }
+}
