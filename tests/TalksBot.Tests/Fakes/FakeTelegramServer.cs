@@ -27,6 +27,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public string Url { get; }
     public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
+    public ConcurrentQueue<DateTime> SentAt { get; } = new();
     public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
 
     FakeTelegramServer(WebApplication app)
@@ -87,6 +88,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot" },
                     ["text"] = body["text"]!.GetValue<string>(),
                 };
+                SentAt.Enqueue(DateTime.UtcNow);
                 Sent.Enqueue(body.AsObject());
                 return Ok(message);
             default: // sendChatAction, setWebhook, deleteWebhook, answerCallbackQuery
@@ -96,12 +98,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     static IResult Ok(JsonNode result) => Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
 
-    /// <summary>Queues a message as an update for getUpdates; returns the update.</summary>
-    public JsonObject Push(JsonObject message)
+    /// <summary>Queues a message as an update for getUpdates (as "message", or another kind such as "edited_message"); returns the update.</summary>
+    public JsonObject Push(JsonObject message, string kind = "message")
     {
         lock (updates)
         {
-            var update = new JsonObject { ["update_id"] = nextUpdateId++, ["message"] = message };
+            var update = new JsonObject { ["update_id"] = nextUpdateId++, [kind] = message };
             updates.Add(update);
             return update;
         }
