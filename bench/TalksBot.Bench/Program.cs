@@ -2,6 +2,7 @@ using TalksBot.Bench;
 
 // dotnet run -c Release --project bench/TalksBot.Bench -- search [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- ask [--articles N] [--queries N] [--seed N]
+// dotnet run -c Release --project bench/TalksBot.Bench -- telegram [--questions N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- chunking
 var verb = args.FirstOrDefault() ?? "search";
 int Option(string name, int fallback) =>
@@ -16,10 +17,13 @@ switch (verb)
     case "ask":
         await AskBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
         return 0;
+    case "telegram":
+        await TelegramLoadBenchmark.RunAsync("seeds", devSet, Option("--questions", 1_000));
+        return 0;
     case "chunking":
         await ChunkingBenchmark.RunAsync("seeds", devSet);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|ask|chunking> [--articles N] [--queries N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking> [--articles N] [--queries N] [--questions N] [--seed N]");
         return 2;
 }

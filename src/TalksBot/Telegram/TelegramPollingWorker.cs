@@ -11,6 +11,7 @@ namespace TalksBot.Telegram;
 /// <summary>
 /// Long polling: fetches updates from the stored offset, answers each chat's updates in order (chats
 /// in parallel), then stores the next offset, so a restart neither loses nor repeats an update.
+/// Shutdown waits for the batch in hand.
 /// </summary>
 public sealed partial class TelegramPollingWorker(
     ITelegramBotClient bot,
@@ -51,7 +52,8 @@ public sealed partial class TelegramPollingWorker(
                 continue;
             }
 
-            await Task.WhenAll(updates.GroupBy(ChatId).Select(chat => InOrderAsync(chat, stoppingToken)));
+            // A fetched batch is answered in full even when shutdown begins, then its offset is stored.
+            await Task.WhenAll(updates.GroupBy(ChatId).Select(chat => InOrderAsync(chat, CancellationToken.None)));
             if (updates.Length > 0)
             {
                 offset = updates.Max(u => u.Id) + 1;

@@ -21,6 +21,7 @@ public sealed partial class TelegramSender : IDisposable
     readonly RateLimiter? global;
     readonly PartitionedRateLimiter<long>? perChat;
     readonly PartitionedRateLimiter<long>? perGroup;
+    readonly SemaphoreSlim pacing = new(1, 1);
 
     public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, ILogger<TelegramSender> logger)
     {
@@ -32,18 +33,37 @@ public sealed partial class TelegramSender : IDisposable
         if (o.GroupMessagesPerMinute > 0) perGroup = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.Get(chat, _ => Bucket(o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1))));
     }
 
-    static TokenBucketRateLimiter Bucket(int tokens, TimeSpan period) => new(new TokenBucketRateLimiterOptions
+    /// <summary>
+    /// One message per period / count, evenly spaced: a bucket of <paramref name="count"/> would let a
+    /// burst through at each refill, which Telegram's sliding count answers with 429s. Spacing is 6%
+    /// wider than the limit, so that timer and network jitter never put one message too many in a window.
+    /// </summary>
+    static TokenBucketRateLimiter Bucket(int count, TimeSpan period) => new(new TokenBucketRateLimiterOptions
     {
-        TokenLimit = tokens, TokensPerPeriod = tokens, ReplenishmentPeriod = period,
+        TokenLimit = 1, TokensPerPeriod = 1, ReplenishmentPeriod = period / count * 1.06,
         QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
     });
 
     public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken)
     {
-        await WaitForTurnAsync(chat, cancellationToken);
-        return await WithRetriesAsync(() => bot.SendMessage(chat.Id, html, ParseMode.Html,
+        Task<Message> Send() => bot.SendMessage(chat.Id, html, ParseMode.Html,
             replyParameters: replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
-            messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken), cancellationToken);
+            messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken);
+
+        await WaitForChatAsync(chat, cancellationToken);
+        if (global is null) return await WithRetriesAsync(Send, cancellationToken);
+        // Under the global limit messages go out one at a time, so they reach Telegram as evenly
+        // spaced as they were granted; a 429 or an outage then pauses every chat, as it should.
+        await pacing.WaitAsync(cancellationToken);
+        try
+        {
+            using (await global.AcquireAsync(1, cancellationToken)) { }
+            return await WithRetriesAsync(Send, cancellationToken);
+        }
+        finally
+        {
+            pacing.Release();
+        }
     }
 
     public async Task TypingAsync(Chat chat, int? threadId, CancellationToken cancellationToken)
@@ -58,11 +78,10 @@ public sealed partial class TelegramSender : IDisposable
         }
     }
 
-    async Task WaitForTurnAsync(Chat chat, CancellationToken cancellationToken)
+    async Task WaitForChatAsync(Chat chat, CancellationToken cancellationToken)
     {
         if (perChat is not null) using (await perChat.AcquireAsync(chat.Id, 1, cancellationToken)) { }
         if (perGroup is not null && chat.Type is ChatType.Group or ChatType.Supergroup) using (await perGroup.AcquireAsync(chat.Id, 1, cancellationToken)) { }
-        if (global is not null) using (await global.AcquireAsync(1, cancellationToken)) { }
     }
 
     async Task<T?> WithRetriesAsync<T>(Func<Task<T>> send, CancellationToken cancellationToken) where T : class
@@ -97,6 +116,7 @@ public sealed partial class TelegramSender : IDisposable
     public void Dispose()
     {
         global?.Dispose();
+        pacing.Dispose();
         perChat?.Dispose();
         perGroup?.Dispose();
     }

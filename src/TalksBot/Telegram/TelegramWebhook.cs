@@ -39,7 +39,14 @@ public static class TelegramWebhook
                 return Results.BadRequest();
             }
             if (update is null) return Results.BadRequest();
-            await queue.Writer.WriteAsync(update, request.HttpContext.RequestAborted);
+            try
+            {
+                await queue.Writer.WriteAsync(update, request.HttpContext.RequestAborted);
+            }
+            catch (ChannelClosedException)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable); // shutting down: Telegram delivers it again later
+            }
             return Results.Ok();
         });
         return app;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 using TalksBot.Tests.Fakes;
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Answer;
 

@@ -1,4 +1,5 @@
 using TalksBot.Tests.Fakes;
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Search;
 

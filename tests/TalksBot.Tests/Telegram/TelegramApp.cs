@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using TalksBot.Cli;
 using TalksBot.Tests.Fakes;
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Telegram;
 

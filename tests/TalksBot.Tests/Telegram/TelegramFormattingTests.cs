@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TalksBot.Answer;
 using TalksBot.Telegram;
 using TalksBot.Tests.Fakes;
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Telegram;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TalksBot.Tests.Fakes;
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Telegram;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TalksBot.Tests.Fakes;
+namespace TalksBot.Fakes;
 
 /// <summary>
 /// A Telegram Bot API server on 127.0.0.1 for the real Telegram.Bot client: POST /bot{token}/{method}
@@ -28,7 +28,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
     public ConcurrentQueue<DateTime> SentAt { get; } = new();
+    public ConcurrentQueue<(long Chat, DateTime At)> Deliveries { get; } = new();
     public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
+
+    /// <summary>When set, sendMessage answers 429 as Telegram would past 30 messages a second in all or 1 a second to one chat.</summary>
+    public bool EnforceLimits { get; set; }
+
+    /// <summary>How many 429s the limits produced.</summary>
+    public int LimitRejections => limitRejections;
+
+    int limitRejections;
+    readonly Queue<DateTime> recentSends = new();
+    readonly Dictionary<long, DateTime> lastSendToChat = [];
 
     FakeTelegramServer(WebApplication app)
     {
@@ -81,6 +92,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                         ["parameters"] = failure.RetryAfter is { } after ? new JsonObject { ["retry_after"] = after } : null,
                     }, statusCode: failure.Code);
                 var chatId = body["chat_id"]!.GetValue<long>();
+                if (EnforceLimits && OverLimit(chatId))
+                {
+                    Interlocked.Increment(ref limitRejections);
+                    return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 429, ["description"] = "Too Many Requests: retry after 1",
+                        ["parameters"] = new JsonObject { ["retry_after"] = 1 } }, statusCode: 429);
+                }
                 var message = new JsonObject
                 {
                     ["message_id"] = Interlocked.Increment(ref nextMessageId), ["date"] = 1700000000,
@@ -89,10 +106,25 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     ["text"] = body["text"]!.GetValue<string>(),
                 };
                 SentAt.Enqueue(DateTime.UtcNow);
+                Deliveries.Enqueue((chatId, DateTime.UtcNow));
                 Sent.Enqueue(body.AsObject());
                 return Ok(message);
             default: // sendChatAction, setWebhook, deleteWebhook, answerCallbackQuery
                 return Ok(JsonValue.Create(true));
+        }
+    }
+
+    bool OverLimit(long chatId)
+    {
+        var now = DateTime.UtcNow;
+        lock (recentSends)
+        {
+            while (recentSends.Count > 0 && now - recentSends.Peek() >= TimeSpan.FromSeconds(1)) recentSends.Dequeue();
+            if (recentSends.Count >= 30) return true;
+            if (lastSendToChat.TryGetValue(chatId, out var last) && now - last < TimeSpan.FromSeconds(1)) return true;
+            recentSends.Enqueue(now);
+            lastSendToChat[chatId] = now;
+            return false;
         }
     }
 
@@ -129,7 +161,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (Sent.Count < count && DateTime.UtcNow < until) await Task.Delay(50);
-        Assert.True(Sent.Count >= count, $"{Sent.Count} of {count} messages sent within {seconds} s");
+        if (Sent.Count < count) throw new TimeoutException($"{Sent.Count} of {count} messages sent within {seconds} s");
         return [.. Sent];
     }
 
