@@ -85,6 +85,7 @@ public sealed partial class TelegramUpdateHandler(
             await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.AskWhat(dutch)), cancellationToken);
             return;
         }
+        dutch = LanguageDetector.Detect(question) == LanguageDetector.Dutch; // the question's language wins over the user's setting
         switch (flood.Check(from.Id))
         {
             case FloodGuard.Verdict.SlowDown:
