@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace TalksBot.Tests.Cli;
@@ -6,20 +5,8 @@ namespace TalksBot.Tests.Cli;
 /// <summary>The console verbs as a person runs them: the real program in its own process, configured by environment variables.</summary>
 public class CliTests
 {
-    static async Task<(int Exit, string Out, string Err)> Run(TestKnowledgeBase kb, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["TALKSBOT__SEEDS__PATH"] = kb.Seeds;
-        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    static Task<(int Exit, string Out, string Err)> Run(TestKnowledgeBase kb, params string[] args) =>
+        TalksBotProcess.RunAsync(kb.Root, new Dictionary<string, string> { ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database }, args);
 
     [Fact]
     public async Task IndexThenStatusReportTheSourcesAtTheConfiguredPaths()
@@ -80,15 +67,11 @@ public class CliTests
     public async Task ABadSettingIsReportedAtStartWithTheKeyToFix()
     {
         using var kb = new TestKnowledgeBase();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
-        start.ArgumentList.Add("status");
-        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
-        start.Environment["TALKSBOT__INDEX__CHUNKTARGETCHARS"] = "5";
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(2, process.ExitCode);
+        var (exit, _, error) = await TalksBotProcess.RunAsync(kb.Root, new Dictionary<string, string>
+        {
+            ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__INDEX__CHUNKTARGETCHARS"] = "5",
+        }, "status");
+        Assert.Equal(2, exit);
         Assert.Contains("Index:ChunkTargetChars", error);
     }
 }

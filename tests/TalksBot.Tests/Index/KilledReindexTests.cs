@@ -26,11 +26,10 @@ public class KilledReindexTests
         kb.Stop();
         for (var i = 0; i < Files; i++) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, $"{i:0000}.txt"), Article(i, "beta"));
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
-        start.ArgumentList.Add("index");
-        start.Environment["TALKSBOT__SEEDS__PATH"] = kb.Seeds;
-        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
+        var start = TalksBotProcess.StartInfo(kb.Root, new Dictionary<string, string>
+        {
+            ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database,
+        }, "index");
         using (var process = Process.Start(start)!)
         {
             await Task.Delay(killAfterMs);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Telegram;
@@ -8,17 +7,14 @@ public class TelegramWebhookCommandTests
 {
     static async Task<(int Exit, string Output)> Run(FakeTelegramServer server, TestKnowledgeBase kb, string verb, bool withUrl = true)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = kb.Root };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"), "telegram", "webhook", verb }) start.ArgumentList.Add(a);
-        start.Environment["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database;
-        start.Environment["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token";
-        start.Environment["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url;
-        start.Environment["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = "the-secret";
-        if (withUrl) start.Environment["TALKSBOT__TELEGRAM__WEBHOOKURL"] = "https://bot.example.org/telegram/webhook";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        var environment = new Dictionary<string, string>
+        {
+            ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token",
+            ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = "the-secret",
+        };
+        if (withUrl) environment["TALKSBOT__TELEGRAM__WEBHOOKURL"] = "https://bot.example.org/telegram/webhook";
+        var (exit, output, error) = await TalksBotProcess.RunAsync(kb.Root, environment, "telegram", "webhook", verb);
+        return (exit, output + error);
     }
 
     [Fact]
