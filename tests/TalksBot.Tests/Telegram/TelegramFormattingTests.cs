@@ -43,6 +43,28 @@ public class TelegramFormattingTests
     }
 
     [Fact]
+    public async Task AnAnswerOverTheLimitArrivesInSeveralWholeMessagesTheFirstReplyingToTheQuestion()
+    {
+        // Three long sentences about the same plan, each with words of its own.
+        var text = "Plan Report\n" + string.Join(" ", Enumerable.Range(1, 3).Select(i =>
+            $"The harbour ferry plan part {i} includes " + string.Join(", ", Enumerable.Range(1, 220).Select(k => $"item{i}x{k} & <more>")) + "."));
+        await using var bot = await TelegramApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "plan.txt"), text));
+        bot.Server.Push(FakeTelegramServer.Text(7, "What does the harbour ferry plan include?", messageId: 9));
+
+        await bot.Server.WaitForSentAsync(2);
+        await Task.Delay(1500);
+
+        var sent = bot.Server.Sent.ToList();
+        Assert.True(sent.Count >= 3, $"{sent.Count} messages");
+        Assert.Equal(9, sent[0]["reply_parameters"]!["message_id"]!.GetValue<int>());
+        Assert.All(sent.Skip(1), s => Assert.Null(s["reply_parameters"]));
+        var texts = sent.Select(s => s["text"]!.GetValue<string>()).ToList();
+        Assert.All(texts, t => Assert.InRange(t.Length, 1, TelegramFormatter.MaxMessageLength));
+        Assert.All(texts, AssertBalanced);
+        Assert.Contains("item3x220 &amp; &lt;more&gt;", string.Concat(texts));
+    }
+
+    [Fact]
     public async Task HtmlInSourcesAndQuestionsIsEscapedEndToEnd()
     {
         await using var bot = await TelegramApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "a.txt"),
