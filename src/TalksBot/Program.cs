@@ -9,4 +9,5 @@ root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TelegramCommand.Create());
+root.Subcommands.Add(DiscordCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using TalksBot.Answer;
+using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Telegram;
 
@@ -29,6 +30,7 @@ public static class CliHost
         builder.AddKnowledgeBase();
         builder.AddAnswers();
         builder.AddTelegram();
+        builder.AddDiscord();
         return builder.Build();
     }
 

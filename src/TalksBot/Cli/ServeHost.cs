@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Answer;
+using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Telegram;
 
@@ -28,10 +29,12 @@ public static partial class ServeHost
         builder.AddKnowledgeBase();
         builder.AddAnswers();
         builder.AddTelegram();
+        builder.AddDiscord();
 
         var app = builder.Build();
         app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
+        if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
         return app;
     }
 
@@ -43,6 +46,8 @@ public static partial class ServeHost
         var telegram = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
         if (telegram.Enabled) LogTelegramOn(logger, telegram.Mode);
         else LogTelegramOff(logger);
+        if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) LogDiscordOn(logger, DiscordInteractions.Path);
+        else LogDiscordOff(logger);
         await app.StartAsync(cancellationToken);
         LogListening(logger, string.Join(", ", app.Urls));
     }
@@ -52,6 +57,12 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is off: set Telegram:Token (TALKSBOT__TELEGRAM__TOKEN) to turn it on")]
     static partial void LogTelegramOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord is on: interactions at {Path}")]
+    static partial void LogDiscordOn(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord is off: set Discord:PublicKey (TALKSBOT__DISCORD__PUBLICKEY) to turn it on")]
+    static partial void LogDiscordOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening on {Urls}; health at /healthz")]
     static partial void LogListening(ILogger logger, string urls);

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using TalksBot.Index;
+using TalksBot.Telegram;
+
+namespace TalksBot.Discord;
+
+/// <summary>
+/// POST /discord/interactions. The Ed25519 signature and the timestamp are checked before anything
+/// is read from the body (Discord probes with bad signatures and removes an endpoint that accepts
+/// one); PING gets PONG; /ask is acknowledged with a deferred response within Discord's 3 seconds
+/// and answered by <see cref="DiscordWorker"/>; /sources and /help are answered at once.
+/// </summary>
+public static class DiscordInteractions
+{
+    public const string Path = "/discord/interactions";
+    const int MaxBodyBytes = 256 * 1024;
+    const int Ephemeral = 64;
+
+    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, IOptions<DiscordOptions> options, Channel<DiscordAsk> queue,
+            KnowledgeBase knowledge, TimeProvider time) =>
+        {
+            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            if (buffer.Length > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+            var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
+            if (!signature.Verify(request.Headers["X-Signature-Ed25519"].ToString(), timestamp, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+                || !long.TryParse(timestamp, out var seconds)
+                || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > options.Value.MaxClockSkewSeconds)
+                return Results.Unauthorized();
+
+            JsonNode? interaction;
+            try
+            {
+                interaction = JsonNode.Parse(buffer.ToArray());
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+            return interaction?["type"]?.GetValueKind() == JsonValueKind.Number
+                ? await RespondAsync(interaction, queue, knowledge, request.HttpContext.RequestAborted)
+                : Results.BadRequest();
+        });
+        return app;
+    }
+
+    static async Task<IResult> RespondAsync(JsonNode interaction, Channel<DiscordAsk> queue, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        switch (interaction["type"]!.GetValue<int>())
+        {
+            case 1:
+                return Json(new JsonObject { ["type"] = 1 });
+            case 2:
+                var dutch = (interaction["locale"]?.GetValue<string>() ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase);
+                switch (interaction["data"]?["name"]?.GetValue<string>())
+                {
+                    case "ask":
+                        var options = interaction["data"]?["options"]?.AsArray() ?? [];
+                        var question = Option(options, "question")?.GetValue<string>() ?? "";
+                        var isPrivate = Option(options, "private")?.GetValue<bool>() ?? false;
+                        var (applicationId, token) = (interaction["application_id"]?.GetValue<string>(), interaction["token"]?.GetValue<string>());
+                        if (applicationId is null || token is null) return Results.BadRequest();
+                        var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
+                        await queue.Writer.WriteAsync(new DiscordAsk(applicationId, token, question, isPrivate, $"discord:{channel}"), cancellationToken);
+                        return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? Ephemeral : 0 } });
+                    case "sources":
+                        var index = await knowledge.GetAsync(cancellationToken);
+                        var lines = index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal)
+                            .Select(s => $"• {s.Value.Title}{(s.Value.Outlet is null ? "" : " — " + s.Value.Outlet)} ({s.Key})");
+                        return Message(DiscordFormatter.Text(TelegramTexts.SourcesHeader(dutch) + ":\n" + string.Join("\n", lines)));
+                    case "help":
+                        var all = await knowledge.GetAsync(cancellationToken);
+                        var outlets = all.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order();
+                        return Message(DiscordFormatter.Text(TelegramTexts.Help(dutch, outlets, all.Sources.Count).Replace("/ask in a group", "/ask").Replace("/ask in een groep", "/ask")));
+                    default:
+                        return Results.BadRequest();
+                }
+            default:
+                return Results.BadRequest();
+        }
+    }
+
+    static JsonNode? Option(JsonArray options, string name) => options.FirstOrDefault(o => o?["name"]?.GetValue<string>() == name)?["value"];
+
+    static IResult Message(JsonObject data) => Json(new JsonObject { ["type"] = 4, ["data"] = data });
+
+    static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
+}

@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalksBot.Answer;
+
+namespace TalksBot.Discord;
+
+/// <summary>
+/// Answers deferred /ask interactions: edits the original response with the answer (follow-ups
+/// when it needs more than one message), or with a clear message when answering fails, so nobody is
+/// left with "thinking…". On shutdown what was acknowledged is still answered.
+/// </summary>
+public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerService answers, DiscordRestClient discord, ILogger<DiscordWorker> logger) : BackgroundService
+{
+    const int Parallel = 8;
+    const int Ephemeral = 64;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var closeOnStop = stoppingToken.Register(() => queue.Writer.TryComplete());
+        await System.Threading.Tasks.Parallel.ForEachAsync(queue.Reader.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, AnswerAsync);
+    }
+
+    async ValueTask AnswerAsync(DiscordAsk ask, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await answers.AskAsync(ask.Question, ask.ConversationId, cancellationToken);
+            var messages = answer.Error is not null ? [DiscordFormatter.Text(answer.Error)] : DiscordFormatter.Answer(answer);
+            await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, messages[0], cancellationToken);
+            foreach (var more in messages.Skip(1))
+            {
+                if (ask.Private) more["flags"] = Ephemeral;
+                await discord.FollowUpAsync(ask.ApplicationId, ask.Token, more, cancellationToken);
+            }
+            LogAnswered(logger, answer.Refused, answer.Citations.Count, messages.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e);
+            try
+            {
+                await discord.EditOriginalAsync(ask.ApplicationId, ask.Token,
+                    DiscordFormatter.Text("Sorry, something went wrong while answering. Please try again in a moment."), cancellationToken);
+            }
+            catch (HttpRequestException) { } // Discord itself is unreachable: nothing more to tell anyone
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord question answered: refused {Refused}, {Citations} citations, {Messages} messages")]
+    static partial void LogAnswered(ILogger logger, bool refused, int citations, int messages);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Discord question could not be answered")]
+    static partial void LogFailed(ILogger logger, Exception exception);
+}
