@@ -31,7 +31,7 @@ public static partial class DiscordFormatter
         var descriptions = Pieces(answer.Text);
         var fields = answer.Citations.Select(c => new JsonObject
         {
-            ["name"] = Trim(Escape($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}"), FieldNameLimit),
+            ["name"] = Trim($"[{c.N}] " + Escape($"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}"), FieldNameLimit),
             ["value"] = Trim("> " + Escape(c.Quote), FieldValueLimit),
         }).ToList();
 

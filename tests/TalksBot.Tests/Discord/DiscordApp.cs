@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using NSec.Cryptography;
+using TalksBot.Cli;
+using TalksBot.Tests.Fakes;
+
+namespace TalksBot.Tests.Discord;
+
+/// <summary>The `serve` app with the Discord endpoint on, a test key pair to sign requests as Discord does, and a fake Discord REST server.</summary>
+public sealed class DiscordApp : IAsyncDisposable
+{
+    public const string ApplicationId = "4242";
+    readonly Key key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+    readonly HttpClient http = new();
+    public FakeDiscordServer Server { get; private init; } = null!;
+    public TestKnowledgeBase Knowledge { get; } = new();
+    public WebApplication App { get; private set; } = null!;
+
+    public static async Task<DiscordApp> StartAsync()
+    {
+        var discord = new DiscordApp { Server = await FakeDiscordServer.StartAsync() };
+        discord.App = ServeHost.Build(new Dictionary<string, string?>
+        {
+            ["Seeds:Path"] = discord.Knowledge.Seeds, ["Index:DatabasePath"] = discord.Knowledge.Database, ["Serve:Urls"] = "http://127.0.0.1:0",
+            ["Discord:ApplicationId"] = ApplicationId, ["Discord:ApiBaseUrl"] = discord.Server.Url,
+            ["Discord:PublicKey"] = Convert.ToHexStringLower(discord.key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+        });
+        await ServeHost.StartAsync(discord.App, CancellationToken.None);
+        return discord;
+    }
+
+    /// <summary>Posts a body signed with the test key (or as told otherwise) and returns the status and body.</summary>
+    public async Task<(int Status, JsonNode? Body)> PostAsync(string body, bool sign = true, long? timestamp = null, bool tamper = false, bool headers = true)
+    {
+        var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString();
+        var signature = SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(stamp + body));
+        if (tamper) signature[0] ^= 0xFF;
+        using var request = new HttpRequestMessage(HttpMethod.Post, App.Urls.First() + "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (headers)
+        {
+            request.Headers.Add("X-Signature-Timestamp", stamp);
+            request.Headers.Add("X-Signature-Ed25519", sign ? Convert.ToHexStringLower(signature) : new string('0', 128));
+        }
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null);
+    }
+
+    public static string Command(string name, string? question = null, bool? isPrivate = null, string token = "tok-1", string channel = "c-1")
+    {
+        var options = new JsonArray();
+        if (question is not null) options.Add(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question });
+        if (isPrivate is not null) options.Add(new JsonObject { ["name"] = "private", ["type"] = 5, ["value"] = isPrivate });
+        return new JsonObject
+        {
+            ["type"] = 2, ["id"] = "9", ["application_id"] = ApplicationId, ["token"] = token, ["channel_id"] = channel, ["locale"] = "en-US",
+            ["data"] = new JsonObject { ["name"] = name, ["type"] = 1, ["options"] = options },
+        }.ToJsonString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Server.DisposeAsync();
+        Knowledge.Dispose();
+        http.Dispose();
+        key.Dispose();
+    }
+}

@@ -1,0 +1,48 @@
+using TalksBot.Answer;
+using TalksBot.Discord;
+
+namespace TalksBot.Tests.Discord;
+
+public class DiscordFormattingTests
+{
+    [Fact]
+    public void ALongAnswerStaysWithinDiscordsLimitsAndTrimsQuotesVisibly()
+    {
+        var sentence = "The *harbour* plan @everyone includes `code` and _more_ items for the ferries.";
+        var text = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"Part {i}: {sentence} [1]"));
+        var quote = string.Concat(Enumerable.Repeat("A very long quoted sentence about the harbour. ", 60));
+        var citations = Enumerable.Range(1, 6).Select(n => new Citation(n, "a.txt", "Harbour *News*", "Daily_Co", quote, 0, 0, quote.Length)).ToArray();
+        var answer = new global::TalksBot.Answer.Answer("How big is the plan?", "en", text, false, 1, citations, [], "extractive", new Dictionary<string, double>());
+
+        var messages = DiscordFormatter.Answer(answer);
+
+        Assert.True(messages.Count > 1);
+        foreach (var message in messages)
+        {
+            var embeds = message["embeds"]!.AsArray();
+            Assert.InRange(embeds.Count, 1, 10);
+            var total = 0;
+            foreach (var embed in embeds)
+            {
+                var description = embed!["description"]?.GetValue<string>() ?? "";
+                Assert.InRange(description.Length, 0, 4096);
+                total += description.Length + (embed["title"]?.GetValue<string>().Length ?? 0);
+                foreach (var field in embed["fields"]?.AsArray() ?? [])
+                {
+                    var value = field!["value"]!.GetValue<string>();
+                    Assert.InRange(value.Length, 1, 1024);
+                    total += value.Length + field["name"]!.GetValue<string>().Length;
+                }
+            }
+            Assert.InRange(total, 1, 6000);
+            Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
+        }
+        var all = string.Join(" ", messages.Select(m => m.ToJsonString()));
+        Assert.Contains(@"Part 199:", all);
+        Assert.Contains(@"\\*harbour\\*", all);
+        Assert.Contains(@"\\@everyone", all);
+        var fields = messages.SelectMany(m => m["embeds"]!.AsArray()).SelectMany(e => e!["fields"]?.AsArray() ?? []).ToList();
+        Assert.Equal(6, fields.Count);
+        Assert.All(fields, f => Assert.EndsWith("…", f!["value"]!.GetValue<string>()));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+
+namespace TalksBot.Tests.Discord;
+
+/// <summary>Signed interactions posted to the running endpoint; answers received by a fake Discord REST server.</summary>
+public class DiscordInteractionTests
+{
+    [Fact]
+    public async Task PingGetsPong()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var (status, body) = await discord.PostAsync("""{"type":1,"id":"1","application_id":"4242","token":"t"}""");
+        Assert.Equal(200, status);
+        Assert.Equal(1, body!["type"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("bad signature")]
+    [InlineData("tampered")]
+    [InlineData("no headers")]
+    [InlineData("stale")]
+    public async Task RequestsThatAreNotFromDiscordAreRefusedWith401(string kind)
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var body = DiscordApp.Command("ask", "Who is Rustem Umerov?");
+        var (status, _) = kind switch
+        {
+            "bad signature" => await discord.PostAsync(body, sign: false),
+            "tampered" => await discord.PostAsync(body, tamper: true),
+            "no headers" => await discord.PostAsync(body, headers: false),
+            _ => await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds()),
+        };
+        Assert.Equal(401, status);
+        await Task.Delay(500);
+        Assert.Empty(discord.Server.Calls);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("""{"no":"type"}""")]
+    public async Task ASignedButMalformedBodyIsABadRequest(string body)
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        Assert.Equal(400, (await discord.PostAsync(body)).Status);
+    }
+
+    [Fact]
+    public async Task AskIsDeferredThenTheOriginalIsEditedOnceWithAnswerAndSources()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var (status, body) = await discord.PostAsync(DiscordApp.Command("ask", "How many bodies will Ukraine return to Russia?", token: "tok-ask"));
+
+        Assert.Equal(200, status);
+        Assert.Equal(5, body!["type"]!.GetValue<int>());
+        Assert.Equal(0, body["data"]!["flags"]!.GetValue<int>());
+        var call = Assert.Single(await discord.Server.WaitForCallsAsync(1));
+        await Task.Delay(500);
+        Assert.Single(discord.Server.Calls);
+        Assert.Equal("PATCH", call.Method);
+        Assert.Equal($"webhooks/{DiscordApp.ApplicationId}/tok-ask/messages/@original", call.Path);
+        var embeds = call.Body["embeds"]!.AsArray();
+        Assert.Contains("6,000", embeds[0]!["description"]!.GetValue<string>());
+        var sources = embeds.Last()!["fields"]!.AsArray();
+        Assert.StartsWith("[1] ", sources[0]!["name"]!.GetValue<string>());
+        Assert.StartsWith("> ", sources[0]!["value"]!.GetValue<string>());
+        Assert.Empty(call.Body["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task APrivateAskIsDeferredEphemerally()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var (_, body) = await discord.PostAsync(DiscordApp.Command("ask", "Who is Rustem Umerov?", isPrivate: true));
+        Assert.Equal(64, body!["data"]!["flags"]!.GetValue<int>());
+        await discord.Server.WaitForCallsAsync(1);
+    }
+
+    [Fact]
+    public async Task SourcesAndHelpAreAnsweredAtOnceWithoutPings()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var (_, sources) = await discord.PostAsync(DiscordApp.Command("sources"));
+        var (_, help) = await discord.PostAsync(DiscordApp.Command("help"));
+
+        Assert.Equal(4, sources!["type"]!.GetValue<int>());
+        var content = sources["data"]!["content"]!.GetValue<string>();
+        Assert.All(Directory.GetFiles(TestKnowledgeBase.RepositorySeeds(), "*.txt"), f => Assert.Contains(Path.GetFileName(f).Replace("_", "\\_"), content));
+        Assert.Contains("/ask", help!["data"]!["content"]!.GetValue<string>());
+        Assert.Empty(help["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ARateLimitFromDiscordIsWaitedOutAndTheEditStillArrives()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        discord.Server.RateLimitNext.Enqueue(0.5);
+        await discord.PostAsync(DiscordApp.Command("ask", "Who is Rustem Umerov?"));
+
+        var calls = await discord.Server.WaitForCallsAsync(2);
+        Assert.All(calls, c => Assert.Equal("PATCH", c.Method));
+    }
+
+    [Fact]
+    public async Task AFollowUpInTheSameChannelIsReadWithTheQuestionBefore()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        await discord.PostAsync(DiscordApp.Command("ask", "What did Medinsky say about the bodies?", token: "a"));
+        await discord.Server.WaitForCallsAsync(1);
+        await discord.PostAsync(DiscordApp.Command("ask", "And Zelensky?", token: "b"));
+
+        var calls = await discord.Server.WaitForCallsAsync(2);
+        Assert.Contains("Zelensky stated that Ukraine would also hand over 6,000 Russian bodies", calls[1].Body["embeds"]![0]!["description"]!.GetValue<string>());
+    }
+}
