@@ -14,12 +14,13 @@ public sealed class DiscordApp : IAsyncDisposable
     readonly Key key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
     readonly HttpClient http = new();
     public FakeDiscordServer Server { get; private init; } = null!;
-    public TestKnowledgeBase Knowledge { get; } = new();
+    public TestKnowledgeBase Knowledge { get; private init; } = null!;
     public WebApplication App { get; private set; } = null!;
 
-    public static async Task<DiscordApp> StartAsync()
+    public static async Task<DiscordApp> StartAsync(bool withSeeds = true, Action<string>? seed = null)
     {
-        var discord = new DiscordApp { Server = await FakeDiscordServer.StartAsync() };
+        var discord = new DiscordApp { Server = await FakeDiscordServer.StartAsync(), Knowledge = new TestKnowledgeBase(withSeeds) };
+        seed?.Invoke(discord.Knowledge.Seeds);
         discord.App = ServeHost.Build(new Dictionary<string, string?>
         {
             ["Seeds:Path"] = discord.Knowledge.Seeds, ["Index:DatabasePath"] = discord.Knowledge.Database, ["Serve:Urls"] = "http://127.0.0.1:0",

@@ -67,6 +67,23 @@ public class DiscordInteractionTests
     }
 
     [Fact]
+    public async Task AnAnswerTooLongForOneMessageEditsTheOriginalAndFollowsUp()
+    {
+        var text = "Plan Report\n" + string.Join(" ", Enumerable.Range(1, 3).Select(i =>
+            $"The harbour ferry plan part {i} includes " + string.Join(", ", Enumerable.Range(1, 300).Select(k => $"item{i}x{k}")) + "."));
+        await using var discord = await DiscordApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "plan.txt"), text));
+        await discord.PostAsync(DiscordApp.Command("ask", "What does the harbour ferry plan include?", token: "long"));
+
+        var calls = await discord.Server.WaitForCallsAsync(2);
+        await Task.Delay(500);
+
+        Assert.Equal("PATCH", calls[0].Method);
+        Assert.All(discord.Server.Calls.Skip(1), c => Assert.Equal(("POST", $"webhooks/{DiscordApp.ApplicationId}/long"), (c.Method, c.Path)));
+        var all = string.Concat(discord.Server.Calls.Select(c => c.Body.ToJsonString()));
+        Assert.Contains("item3x300", all);
+    }
+
+    [Fact]
     public async Task APrivateAskIsDeferredEphemerally()
     {
         await using var discord = await DiscordApp.StartAsync();
