@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
-using TalksBot.Telegram;
+using TalksBot.Answer;
 
 namespace TalksBot.Discord;
 
@@ -21,6 +21,7 @@ public static class DiscordInteractions
     public const string Path = "/discord/interactions";
     const int MaxBodyBytes = 256 * 1024;
     const int Ephemeral = 64;
+    static readonly (string English, string Dutch) HowToAsk = ("Use /ask, with private:true to see the answer alone.", "Gebruik /ask, met private:true om het antwoord alleen te zien.");
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
@@ -75,13 +76,11 @@ public static class DiscordInteractions
                         return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? Ephemeral : 0 } });
                     case "sources":
                         var index = await knowledge.GetAsync(cancellationToken);
-                        var lines = index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal)
-                            .Select(s => $"• {s.Value.Title}{(s.Value.Outlet is null ? "" : " — " + s.Value.Outlet)} ({s.Key})");
-                        return Message(DiscordFormatter.Text(TelegramTexts.SourcesHeader(dutch) + ":\n" + string.Join("\n", lines)));
+                        return Message(DiscordFormatter.Text(AboutTexts.Sources(dutch, index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)))));
                     case "help":
                         var all = await knowledge.GetAsync(cancellationToken);
                         var outlets = all.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order();
-                        return Message(DiscordFormatter.Text(TelegramTexts.Help(dutch, outlets, all.Sources.Count).Replace("/ask in a group", "/ask").Replace("/ask in een groep", "/ask")));
+                        return Message(DiscordFormatter.Text(AboutTexts.Help(dutch, outlets, all.Sources.Count, HowToAsk)));
                     default:
                         return Results.BadRequest();
                 }

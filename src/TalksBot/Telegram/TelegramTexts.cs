@@ -3,11 +3,8 @@ namespace TalksBot.Telegram;
 /// <summary>The bot's own messages on Telegram, in English and Dutch.</summary>
 public static class TelegramTexts
 {
-    public static string Help(bool dutch, IEnumerable<string> outlets, int sources) => dutch
-        ? $"Ik beantwoord vragen over de vredesbesprekingen tussen Rusland en Oekraïne, alleen uit {sources} nieuwsteksten ({string.Join(", ", outlets)}), met een citaat bij elke bewering. Stel gewoon een vraag, of gebruik /ask in een groep. /sources toont de teksten."
-        : $"I answer questions about the Russia–Ukraine peace talks from {sources} news texts only ({string.Join(", ", outlets)}), quoting a source for every claim. Just ask a question, or use /ask in a group. /sources lists the texts.";
-
-    public static string SourcesHeader(bool dutch) => dutch ? "Bronnen" : "Sources";
+    public static readonly (string English, string Dutch) HowToAsk =
+        ("Just ask a question, or use /ask in a group.", "Stel gewoon een vraag, of gebruik /ask in een groep.");
 
     public static string OnlyText(bool dutch) => dutch
         ? "Ik kan alleen tekstvragen beantwoorden. Typ je vraag."

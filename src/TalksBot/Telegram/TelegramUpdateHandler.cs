@@ -113,15 +113,13 @@ public sealed partial class TelegramUpdateHandler(
     {
         var index = await knowledge.GetAsync(cancellationToken);
         var outlets = index.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order().ToList();
-        return TelegramFormatter.Text(TelegramTexts.Help(dutch, outlets, index.Sources.Count));
+        return TelegramFormatter.Text(AboutTexts.Help(dutch, outlets, index.Sources.Count, TelegramTexts.HowToAsk));
     }
 
     async Task<List<string>> SourcesAsync(bool dutch, CancellationToken cancellationToken)
     {
         var index = await knowledge.GetAsync(cancellationToken);
-        var lines = index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => $"• {s.Value.Title}{(s.Value.Outlet is null ? "" : " — " + s.Value.Outlet)} ({s.Key})");
-        return TelegramFormatter.Text(TelegramTexts.SourcesHeader(dutch) + ":\n" + string.Join("\n", lines));
+        return TelegramFormatter.Text(AboutTexts.Sources(dutch, index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value))));
     }
 
     /// <summary>"/ask@ThisBot text" is ("ask", "text"); a command for another bot, or no command, is (null, text).</summary>
