@@ -20,6 +20,7 @@ public static class AnswerExtensions
         builder.Services.AddKernel();
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
+        builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();
         builder.Services.AddSingleton<AnswerService>();
 
         var engine = builder.Configuration["Answer:Engine"] ?? AnswerService.Extractive;

@@ -23,6 +23,7 @@ public sealed partial class AnswerService(
     IOptions<AnswerOptions> options,
     ILogger<AnswerService> logger,
     IConversationStore conversations,
+    IQuestionLog log,
     TimeProvider time,
     IServiceProvider services)
 {
@@ -30,7 +31,8 @@ public sealed partial class AnswerService(
     public const string OpenAI = "openai";
 
     /// <param name="conversationId">Where the question was asked (a chat, a channel); follow-up questions are read in its light.</param>
-    public async Task<Answer> AskAsync(string question, string? conversationId = null, CancellationToken cancellationToken = default)
+    /// <param name="asker">Who asked, for the questions log (the console when not given).</param>
+    public async Task<Answer> AskAsync(string question, string? conversationId = null, Asker? asker = null, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
         var language = LanguageDetector.Detect(question ?? "");
@@ -51,8 +53,15 @@ public sealed partial class AnswerService(
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
         };
+        var now = time.GetUtcNow().UtcDateTime;
         if (conversationId is not null)
-            conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, time.GetUtcNow().UtcDateTime));
+            conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now));
+        asker ??= Asker.Console;
+        log.Record(new QuestionRecord
+        {
+            At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
+            Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], LatencyMs = timings["total"], Engine = engine,
+        }, asker.UserId);
         return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
     }
 

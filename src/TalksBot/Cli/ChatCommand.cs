@@ -20,7 +20,7 @@ public static class ChatCommand
                 Console.Write("\n> ");
                 var line = Console.ReadLine();
                 if (string.IsNullOrWhiteSpace(line)) break;
-                var answer = await answers.AskAsync(line, conversation, cancellationToken);
+                var answer = await answers.AskAsync(line, conversation, Asker.Console, cancellationToken);
                 Console.WriteLine();
                 if (answer.Error is not null) Console.WriteLine(answer.Error);
                 else AskCommand.Print(answer);

@@ -72,7 +72,9 @@ public static class DiscordInteractions
                         var (applicationId, token) = (interaction["application_id"]?.GetValue<string>(), interaction["token"]?.GetValue<string>());
                         if (applicationId is null || token is null) return Results.BadRequest();
                         var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
-                        await queue.Writer.WriteAsync(new DiscordAsk(applicationId, token, question, isPrivate, $"discord:{channel}"), cancellationToken);
+                        // In a server the user is in member.user, in a direct message in user.
+                        var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
+                        await queue.Writer.WriteAsync(new DiscordAsk(applicationId, token, question, isPrivate, $"discord:{channel}", user), cancellationToken);
                         return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? Ephemeral : 0 } });
                     case "sources":
                         var index = await knowledge.GetAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
     {
         try
         {
-            var answer = await answers.AskAsync(ask.Question, ask.ConversationId, cancellationToken);
+            var answer = await answers.AskAsync(ask.Question, ask.ConversationId, new Asker("discord", ask.UserId is null ? null : $"discord:{ask.UserId}"), cancellationToken);
             var messages = answer.Error is not null ? [DiscordFormatter.Text(answer.Error)] : DiscordFormatter.Answer(answer);
             await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, messages[0], cancellationToken);
             foreach (var more in messages.Skip(1))

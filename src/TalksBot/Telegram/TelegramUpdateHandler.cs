@@ -96,7 +96,7 @@ public sealed partial class TelegramUpdateHandler(
         }
 
         await sender.TypingAsync(chat, thread, cancellationToken);
-        var answer = await answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", cancellationToken);
+        var answer = await answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", new Asker("telegram", $"telegram:{from.Id}"), cancellationToken);
         var messages = answer.Error is not null ? TelegramFormatter.Text(answer.Error) : TelegramFormatter.Answer(answer);
         LogAnswered(logger, chat.Type.ToString(), answer.Refused, answer.Citations.Count, messages.Count);
         await ReplyAsync(chat, message, thread, messages, cancellationToken);

@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+using TalksBot.Fakes;
+using TalksBot.Tests.Telegram;
+
+namespace TalksBot.Tests.Answer;
+
+public class QuestionLogTests
+{
+    [Fact]
+    public async Task EveryAnswerIsLoggedNewestFirstAndRefusalsCanBeListedAlone()
+    {
+        using var kb = new TestKnowledgeBase();
+        var services = kb.Start();
+        var answers = services.GetRequiredService<AnswerService>();
+        await answers.AskAsync("Who is Rustem Umerov?", asker: new Asker("test", "user-secret-id-123"));
+        await answers.AskAsync("Who won the World Cup?", asker: new Asker("test", "user-secret-id-123"));
+        await answers.AskAsync("   ");
+
+        var log = services.GetRequiredService<IQuestionLog>();
+        var recent = log.Recent(10);
+        Assert.Equal(["Who won the World Cup?", "Who is Rustem Umerov?"], recent.Select(r => r.Question));
+        Assert.True(recent[0].Refused);
+        Assert.Contains("003_5beee2cfb4e9681c.txt", recent[1].Sources);
+        Assert.All(recent, r => Assert.Equal("test", r.FrontEnd));
+        Assert.All(recent, r => Assert.True(r.LatencyMs > 0));
+        Assert.Equal(recent[0].User, recent[1].User);
+        Assert.NotNull(recent[0].User);
+        Assert.Equal(["Who won the World Cup?"], log.Recent(10, refusedOnly: true).Select(r => r.Question));
+
+        kb.Stop();
+        Assert.DoesNotContain("user-secret-id-123", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(kb.Database)));
+    }
+
+    [Fact]
+    public async Task TelegramQuestionsAreLoggedWithTheirFrontEnd()
+    {
+        await using var bot = await TelegramApp.StartAsync();
+        bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", userId: 31337, messageId: 1));
+        await bot.Server.WaitForSentAsync(1);
+
+        var record = Assert.Single(bot.App.Services.GetRequiredService<IQuestionLog>().Recent(10));
+        Assert.Equal("telegram", record.FrontEnd);
+        Assert.DoesNotContain("31337", record.User);
+    }
+}
