@@ -27,7 +27,7 @@ public static class AskCommand
                 await Console.Error.WriteLineAsync(answer.Error);
                 return 2;
             }
-            if (result.GetValue(json)) Console.WriteLine(ToJson(answer).ToJsonString(Json));
+            if (result.GetValue(json)) Console.WriteLine(AnswerJson.From(answer).ToJsonString(Json));
             else Print(answer);
             return 0;
         }));
@@ -60,36 +60,11 @@ public static class AskCommand
                 continue;
             }
             var answer = await answers.AskAsync(text ?? "", cancellationToken: cancellationToken);
-            var output = ToJson(answer);
+            var output = AnswerJson.From(answer);
             output.Insert(0, "id", id);
             Console.WriteLine(output.ToJsonString(Json));
         }
         return 0;
-    }
-
-    public static JsonObject ToJson(Answer.Answer answer)
-    {
-        var json = new JsonObject
-        {
-            ["question"] = answer.Question,
-            ["language"] = answer.Language,
-            ["answer"] = answer.Text,
-            ["refused"] = answer.Refused,
-            ["support"] = Math.Round(answer.Support, 3),
-            ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject
-            {
-                ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,
-                ["chunk"] = c.Chunk, ["start"] = c.Start, ["end"] = c.End,
-            })]),
-            ["passages"] = new JsonArray([.. answer.Passages.Select(p => (JsonNode)new JsonObject
-            {
-                ["source"] = p.Passage.Chunk.Source, ["chunk"] = p.Passage.Chunk.Index, ["score"] = p.Score, ["text"] = p.Passage.Chunk.Text,
-            })]),
-            ["engine"] = answer.Engine,
-            ["timings_ms"] = new JsonObject([.. answer.TimingsMs.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Math.Round(t.Value, 2)))]),
-        };
-        if (answer.Error is not null) json["error"] = answer.Error;
-        return json;
     }
 
     public static void Print(Answer.Answer answer)

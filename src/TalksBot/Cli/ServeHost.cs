@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Admin;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
@@ -30,12 +31,23 @@ public static partial class ServeHost
         builder.AddAnswers();
         builder.AddTelegram();
         builder.AddDiscord();
+        builder.AddAdmin();
 
         var app = builder.Build();
         app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
+        if (AdminAllowed(app)) app.MapAdmin();
         return app;
+    }
+
+    /// <summary>A console signed into with a token made at start is only served where nobody else can reach it.</summary>
+    static bool AdminAllowed(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<AdminSessions>().TokenIsGenerated) return true;
+        var urls = app.Configuration["Serve:Urls"] ?? "http://127.0.0.1:8080";
+        return urls.Split(';').All(u => Uri.TryCreate(u.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || uri.Host == "localhost"));
     }
 
     /// <summary>Builds the index before the front ends take questions, and says which front ends are on.</summary>
@@ -50,6 +62,12 @@ public static partial class ServeHost
         else LogDiscordOff(logger);
         await app.StartAsync(cancellationToken);
         LogListening(logger, string.Join(", ", app.Urls));
+        var sessions = app.Services.GetRequiredService<AdminSessions>();
+        if (!AdminAllowed(app)) LogAdminOff(logger);
+        else if (sessions.TokenIsGenerated)
+            // Printed, not logged: like a notebook server's link, it is for the person at this console.
+            Console.WriteLine($"Admin console: {app.Urls.First()}/admin/signin?token={sessions.Token}");
+        else LogAdminOn(logger, app.Urls.First() + "/admin");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is on ({Mode})")]
@@ -63,6 +81,12 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord is off: set Discord:PublicKey (TALKSBOT__DISCORD__PUBLICKEY) to turn it on")]
     static partial void LogDiscordOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin console at {Url}")]
+    static partial void LogAdminOn(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin console is off: Serve:Urls is not loopback and Admin:Token is not set")]
+    static partial void LogAdminOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening on {Urls}; health at /healthz")]
     static partial void LogListening(ILogger logger, string urls);

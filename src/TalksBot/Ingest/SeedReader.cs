@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,6 @@ namespace TalksBot.Ingest;
 /// </summary>
 public sealed class SeedReader(IOptions<SeedsOptions> options)
 {
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
     public string Folder => Path.GetFullPath(options.Value.Path);
@@ -47,29 +45,8 @@ public sealed class SeedReader(IOptions<SeedsOptions> options)
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (LooksBinary(bytes)) return new(name, hash, null, "looks like a binary file, not text", sourceOverride);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            return new(name, hash, null, $"is not valid UTF-8 (at byte {e.Index}); save it as UTF-8", sourceOverride);
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (string.IsNullOrWhiteSpace(text)) return new(name, hash, null, "is empty", sourceOverride);
-        return new(name, hash, text, null, sourceOverride);
-    }
-
-    /// <summary>NUL bytes, or many control characters, in the first 8 KB: what `file` and git call binary.</summary>
-    static bool LooksBinary(byte[] bytes)
-    {
-        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (head.Contains((byte)0)) return true;
-        var control = 0;
-        foreach (var b in head) if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or 0x0C)) control++;
-        return control * 10 > head.Length;
+        var (text, problem) = SeedValidation.Read(bytes);
+        return new(name, hash, text, problem, sourceOverride);
     }
 
     (Dictionary<string, SourceOverride> Overrides, string? Problem) ReadOverrides()

@@ -24,7 +24,7 @@ public class DevScoreTests
             foreach (var line in File.ReadLines(devSet).Where(l => l.Trim().Length > 0))
             {
                 var question = JsonNode.Parse(line)!;
-                var json = AskCommand.ToJson(await answers.AskAsync(question["question"]!.GetValue<string>()));
+                var json = AnswerJson.From(await answers.AskAsync(question["question"]!.GetValue<string>()));
                 json.Insert(0, "id", question["id"]!.DeepClone());
                 await writer.WriteLineAsync(json.ToJsonString());
             }

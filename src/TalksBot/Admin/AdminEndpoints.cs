@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using TalksBot.Answer;
+using TalksBot.Discord;
+using TalksBot.Index;
+using TalksBot.Ingest;
+using TalksBot.Telegram;
+
+namespace TalksBot.Admin;
+
+/// <summary>
+/// The admin console: /admin (the page, or the sign-in form), /admin/signin, /admin/signout, and the
+/// JSON API under /admin/api, where every route needs a session and every change the session's
+/// CSRF token in X-CSRF-Token.
+/// </summary>
+public static partial class AdminEndpoints
+{
+    public const string Cookie = "talksbot_admin";
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md)$")]
+    private static partial Regex SourceName();
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin", (HttpContext context, AdminSessions sessions) => SessionOf(context, sessions) is { } session
+            ? Page("admin.html", ("csrf", session.Csrf))
+            : Page("signin.html", ("error", "")));
+        app.MapGet("/admin/signin", (HttpContext context, AdminSessions sessions, string? token) => SignIn(context, sessions, token));
+        app.MapPost("/admin/signin", async (HttpContext context, AdminSessions sessions) => SignIn(context, sessions, (await context.Request.ReadFormAsync())["token"]));
+        app.MapPost("/admin/signout", (HttpContext context, AdminSessions sessions) =>
+        {
+            if (SessionOf(context, sessions) is { } session && context.Request.Headers["X-CSRF-Token"] == session.Csrf) sessions.SignOut(session.Id);
+            context.Response.Cookies.Delete(Cookie);
+            return Results.Redirect("/admin");
+        });
+
+        var api = app.MapGroup("/admin/api").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var session = SessionOf(http, http.RequestServices.GetRequiredService<AdminSessions>());
+            if (session is null) return Results.Json(new { error = "Sign in first." }, statusCode: 401);
+            if (!HttpMethods.IsGet(http.Request.Method) && http.Request.Headers["X-CSRF-Token"] != session.Csrf)
+                return Results.Json(new { error = "Missing or wrong CSRF token." }, statusCode: 403);
+            return await next(context);
+        });
+        api.MapGet("/overview", Overview);
+        api.MapGet("/reindex", (AdminReindexer reindexer) => Results.Json(ReindexState(reindexer)));
+        api.MapPost("/reindex", (AdminReindexer reindexer, bool? full) =>
+            reindexer.Start(full ?? false) ? Results.Json(ReindexState(reindexer), statusCode: 202) : Results.Json(ReindexState(reindexer), statusCode: 409));
+        api.MapPost("/sources", Upload);
+        api.MapDelete("/sources/{name}", Remove);
+        api.MapGet("/questions", (IQuestionLog log, bool? refused) => Results.Json(log.Recent(200, refused ?? false)));
+        api.MapPost("/try", async (HttpRequest request, AnswerService answers) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            var answer = await answers.AskAsync(body?["question"]?.GetValue<string>() ?? "", asker: new Asker("admin"), cancellationToken: request.HttpContext.RequestAborted);
+            return Results.Content(AnswerJson.From(answer, signals: true).ToJsonString(), "application/json");
+        });
+        return app;
+    }
+
+    static IResult SignIn(HttpContext context, AdminSessions sessions, string? token)
+    {
+        var (result, session) = sessions.TrySignIn(token, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+        switch (result)
+        {
+            case AdminSessions.SignIn.Ok:
+                context.Response.Cookies.Append(Cookie, session!.Id, new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/admin", Expires = session.Expires,
+                });
+                return Results.Redirect("/admin");
+            case AdminSessions.SignIn.TooMany:
+                return Page("signin.html", 429, ("error", "Too many wrong tokens; wait a minute."));
+            default:
+                return Page("signin.html", 401, ("error", "That token is not right."));
+        }
+    }
+
+    static AdminSessions.Session? SessionOf(HttpContext context, AdminSessions sessions) => sessions.Find(context.Request.Cookies[Cookie]);
+
+    static IResult Overview(KnowledgeBase knowledge, IConfiguration configuration, IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, AdminReindexer reindexer)
+    {
+        var store = knowledge.Store;
+        var engine = configuration["Answer:Engine"] ?? "extractive";
+        return Results.Json(new
+        {
+            sources = store.Sources().Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
+            database = new { path = store.Location, sizeBytes = store.SizeBytes },
+            engine = engine == "openai" ? $"openai ({configuration["OpenAI:Model"]})" : engine,
+            frontEnds = new
+            {
+                telegram = telegram.Value.Enabled ? $"on ({telegram.Value.Mode})" : "off",
+                discord = discord.Value.Enabled ? "on" : "off",
+            },
+            lastRun = store.Runs(1).FirstOrDefault(),
+            reindex = ReindexState(reindexer),
+        });
+    }
+
+    static object ReindexState(AdminReindexer reindexer) => new { running = reindexer.Running, progress = reindexer.Progress, last = reindexer.Last };
+
+    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, AdminReindexer reindexer)
+    {
+        if (!request.HasFormContentType) return Error("Upload a file as multipart/form-data, field \"file\".");
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (form.Files["file"] is not { } file) return Error("No file was uploaded (field \"file\").");
+        var name = Path.GetFileName(file.FileName);
+        if (!SourceName().IsMatch(name)) return Error($"\"{name}\" is not a usable name: letters, digits, . _ - and a .txt or .md ending.");
+        var limit = Math.Min(options.Value.MaxUploadBytes, seeds.Value.MaxFileBytes);
+        if (file.Length > limit) return Error($"\"{name}\" is {file.Length / 1_000_000.0:0.#} MB; the limit is {limit / 1_000_000.0:0.#} MB.", 413);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var (_, problem) = SeedValidation.Read(buffer.ToArray());
+        if (problem is not null) return Error($"\"{name}\" {problem}.", 415);
+
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetFullPath(seeds.Value.Path), name), buffer.ToArray(), request.HttpContext.RequestAborted);
+        return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
+    }
+
+    static async Task<IResult> Remove(string name, IOptions<SeedsOptions> seeds, AdminReindexer reindexer)
+    {
+        var path = Path.Combine(Path.GetFullPath(seeds.Value.Path), name);
+        if (!SourceName().IsMatch(name) || !File.Exists(path)) return Error($"There is no source \"{name}\".", 404);
+        File.Delete(path);
+        return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
+    }
+
+    /// <summary>Runs a reindex for the change, or waits for the one running and then runs another, which picks the change up.</summary>
+    static async Task<IndexRun?> ReindexAfterChangeAsync(AdminReindexer reindexer)
+    {
+        while (!reindexer.Start(full: false)) await reindexer.Current!;
+        return await reindexer.Current!;
+    }
+
+    static IResult Error(string message, int status = 400) => Results.Json(new { error = message }, statusCode: status);
+
+    static IResult Page(string file, params (string Name, string Value)[] values) => Page(file, 200, values);
+
+    /// <summary>A page from Admin/ with {{name}} placeholders filled, HTML-escaped.</summary>
+    static IResult Page(string file, int status, params (string Name, string Value)[] values)
+    {
+        var html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Admin", file));
+        foreach (var (name, value) in values) html = html.Replace("{{" + name + "}}", WebUtility.HtmlEncode(value));
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Admin;
+
+/// <summary>
+/// Who is signed in: the effective token (configured, or made at start), sessions with their CSRF
+/// token and expiry, and a count of wrong tokens per address. Sessions live in memory: a restart
+/// signs everyone out, which is what an admin console should do.
+/// </summary>
+public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider time)
+{
+    public sealed record Session(string Id, string Csrf, DateTime Expires);
+
+    readonly ConcurrentDictionary<string, Session> sessions = new();
+    readonly ConcurrentDictionary<string, Queue<DateTime>> failures = new();
+
+    /// <summary>The token in force: Admin:Token, or one made for this run.</summary>
+    public string Token { get; } = string.IsNullOrWhiteSpace(options.Value.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : options.Value.Token;
+
+    public bool TokenIsGenerated => string.IsNullOrWhiteSpace(options.Value.Token);
+
+    public enum SignIn { Ok, Wrong, TooMany }
+
+    public (SignIn Result, Session? Session) TrySignIn(string? token, string address)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var recent = failures.GetOrAdd(address, _ => new Queue<DateTime>());
+        lock (recent)
+        {
+            while (recent.Count > 0 && recent.Peek() < now.AddMinutes(-1)) recent.Dequeue();
+            if (recent.Count >= options.Value.SignInAttemptsPerMinute) return (SignIn.TooMany, null);
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token ?? ""), Encoding.UTF8.GetBytes(Token)))
+            {
+                recent.Enqueue(now);
+                return (SignIn.Wrong, null);
+            }
+        }
+        var session = new Session(Random(), Random(), now.AddMinutes(options.Value.SessionMinutes));
+        sessions[session.Id] = session;
+        return (SignIn.Ok, session);
+    }
+
+    public Session? Find(string? id)
+    {
+        if (id is null || !sessions.TryGetValue(id, out var session)) return null;
+        if (session.Expires > time.GetUtcNow().UtcDateTime) return session;
+        sessions.TryRemove(id, out _);
+        return null;
+    }
+
+    public void SignOut(string id) => sessions.TryRemove(id, out _);
+
+    static string Random() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace TalksBot.Tests.Admin;
+
+public class AdminApiTests
+{
+    [Theory]
+    [InlineData("GET", "/admin/api/overview")]
+    [InlineData("GET", "/admin/api/reindex")]
+    [InlineData("POST", "/admin/api/reindex")]
+    [InlineData("POST", "/admin/api/sources")]
+    [InlineData("DELETE", "/admin/api/sources/000_7f7bebdaa598bfbf.txt")]
+    [InlineData("GET", "/admin/api/questions")]
+    [InlineData("POST", "/admin/api/try")]
+    public async Task EveryApiRouteNeedsASession(string method, string path)
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false);
+        var response = await admin.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(admin.Knowledge.Seeds, "000_7f7bebdaa598bfbf.txt")));
+    }
+
+    [Fact]
+    public async Task WithoutASessionThePageIsTheSignInFormAndAWrongTokenIsRefusedThenRateLimited()
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false);
+        Assert.Contains("Admin token", await admin.Client.GetStringAsync("/admin"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+            statuses.Add((await admin.Client.PostAsync("/admin/signin", new FormUrlEncodedContent([new("token", "wrong-token-" + i)]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await admin.Client.PostAsync("/admin/signin", new FormUrlEncodedContent([new("token", AdminApp.Token)]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangesWithoutTheCsrfTokenAreRefused()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/admin/api/overview")).StatusCode);
+        var response = await admin.Client.SendAsync(admin.Request(HttpMethod.Delete, "/admin/api/sources/000_7f7bebdaa598bfbf.txt", csrf: false));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(admin.Knowledge.Seeds, "000_7f7bebdaa598bfbf.txt")));
+    }
+
+    [Fact]
+    public async Task TheOverviewShowsTheSourcesEngineAndFrontEnds()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var overview = (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/overview"))!;
+        Assert.Equal(5, overview["sources"]!.AsArray().Count);
+        Assert.Equal("extractive", overview["engine"]!.GetValue<string>());
+        Assert.Equal("off", overview["frontEnds"]!["telegram"]!.GetValue<string>());
+        Assert.True(overview["database"]!["sizeBytes"]!.GetValue<long>() > 0);
+    }
+
+    static MultipartFormDataContent Upload(string name, byte[] bytes)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(bytes), "file", name);
+        return form;
+    }
+
+    [Theory]
+    [InlineData("binary.txt", "binary", HttpStatusCode.UnsupportedMediaType, "binary")]
+    [InlineData("huge.txt", "huge", HttpStatusCode.RequestEntityTooLarge, "limit")]
+    [InlineData("../escape.txt", "ok", HttpStatusCode.OK, "escape.txt")]
+    [InlineData("notes.pdf", "ok", HttpStatusCode.BadRequest, "not a usable name")]
+    [InlineData("latin1.txt", "latin1", HttpStatusCode.UnsupportedMediaType, "UTF-8")]
+    public async Task UploadsAreValidatedWithAClearMessage(string name, string kind, HttpStatusCode expected, string message)
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var bytes = kind switch
+        {
+            "binary" => new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2 },
+            "huge" => Encoding.UTF8.GetBytes(new string('a', 2_100_000)),
+            "latin1" => Encoding.Latin1.GetBytes("Caf\u00e9 News\nThe caf\u00e9 opened."),
+            _ => Encoding.UTF8.GetBytes("Escape News\nThe ferry escaped the storm."),
+        };
+        var response = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources", Upload(name, bytes)));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.False(File.Exists(Path.Combine(admin.Knowledge.Root, "escape.txt")));
+    }
+
+    [Fact]
+    public async Task AnUploadedSourceIsIndexedAndAnswerableAndCanBeRemoved()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var upload = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources",
+            Upload("lighthouse.md", Encoding.UTF8.GetBytes("Lighthouse Report\nThe old lighthouse on the cape was painted red and white in 1998."))));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(1, (await upload.Content.ReadFromJsonAsync<JsonNode>())!["run"]!["added"]!.GetValue<int>());
+
+        var answer = await Try(admin, "When was the lighthouse on the cape painted?");
+        Assert.Equal("lighthouse.md", answer["citations"]![0]!["source"]!.GetValue<string>());
+        Assert.NotNull(answer["passages"]![0]!["signals"]!["bm25"]);
+
+        var removed = await admin.Client.SendAsync(admin.Request(HttpMethod.Delete, "/admin/api/sources/lighthouse.md"));
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.True((await Try(admin, "When was the lighthouse on the cape painted?"))["refused"]!.GetValue<bool>());
+    }
+
+    static async Task<JsonNode> Try(AdminApp admin, string question) =>
+        (await (await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/try", JsonContent.Create(new { question })))).Content.ReadFromJsonAsync<JsonNode>())!;
+
+    [Fact]
+    public async Task TwoConcurrentReindexRequestsRunOneReindex()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var runsBefore = ((TalksBot.Index.KnowledgeBase)admin.App.Services.GetService(typeof(TalksBot.Index.KnowledgeBase))!).Store.Runs(100).Count;
+        var requests = await Task.WhenAll(
+            admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/reindex?full=true")),
+            admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/reindex?full=true")));
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict], requests.Select(r => r.StatusCode).Order());
+
+        JsonNode state;
+        do
+        {
+            await Task.Delay(100);
+            state = (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/reindex"))!;
+        } while (state["running"]!.GetValue<bool>());
+        Assert.Equal(5, state["last"]!["changed"]!.GetValue<int>());
+        var runsAfter = ((TalksBot.Index.KnowledgeBase)admin.App.Services.GetService(typeof(TalksBot.Index.KnowledgeBase))!).Store.Runs(100).Count;
+        Assert.Equal(runsBefore + 1, runsAfter);
+    }
+
+    [Fact]
+    public async Task TheQuestionsLogListsRefusedQuestionsAlone()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        await Try(admin, "Who is Rustem Umerov?");
+        await Try(admin, "Who won the World Cup?");
+        var refused = (await admin.Client.GetFromJsonAsync<JsonArray>("/admin/api/questions?refused=true"))!;
+        Assert.Equal(["Who won the World Cup?"], refused.Select(q => q!["question"]!.GetValue<string>()));
+        Assert.Equal(2, (await admin.Client.GetFromJsonAsync<JsonArray>("/admin/api/questions"))!.Count);
+    }
+
+    [Fact]
+    public async Task HealthNeedsNoSignIn()
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false);
+        Assert.Contains("ok", await admin.Client.GetStringAsync("/healthz"));
+    }
+}
