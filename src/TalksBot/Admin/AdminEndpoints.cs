@@ -50,8 +50,8 @@ public static partial class AdminEndpoints
             return await next(context);
         });
         api.MapGet("/overview", Overview);
-        api.MapGet("/reindex", (AdminReindexer reindexer) => Results.Json(ReindexState(reindexer)));
-        api.MapPost("/reindex", (AdminReindexer reindexer, bool? full) =>
+        api.MapGet("/reindex", (ReindexRunner reindexer) => Results.Json(ReindexState(reindexer)));
+        api.MapPost("/reindex", (ReindexRunner reindexer, bool? full) =>
             reindexer.Start(full ?? false) ? Results.Json(ReindexState(reindexer), statusCode: 202) : Results.Json(ReindexState(reindexer), statusCode: 409));
         api.MapPost("/sources", Upload);
         api.MapDelete("/sources/{name}", Remove);
@@ -85,7 +85,7 @@ public static partial class AdminEndpoints
 
     static AdminSessions.Session? SessionOf(HttpContext context, AdminSessions sessions) => sessions.Find(context.Request.Cookies[Cookie]);
 
-    static IResult Overview(KnowledgeBase knowledge, IConfiguration configuration, IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, AdminReindexer reindexer)
+    static IResult Overview(KnowledgeBase knowledge, IConfiguration configuration, IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer)
     {
         var store = knowledge.Store;
         var engine = configuration["Answer:Engine"] ?? "extractive";
@@ -104,9 +104,9 @@ public static partial class AdminEndpoints
         });
     }
 
-    static object ReindexState(AdminReindexer reindexer) => new { running = reindexer.Running, progress = reindexer.Progress, last = reindexer.Last };
+    static object ReindexState(ReindexRunner reindexer) => new { running = reindexer.Running, progress = reindexer.Progress, last = reindexer.Last };
 
-    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, AdminReindexer reindexer)
+    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, ReindexRunner reindexer)
     {
         if (!request.HasFormContentType) return Error("Upload a file as multipart/form-data, field \"file\".");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -124,7 +124,7 @@ public static partial class AdminEndpoints
         return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
     }
 
-    static async Task<IResult> Remove(string name, IOptions<SeedsOptions> seeds, AdminReindexer reindexer)
+    static async Task<IResult> Remove(string name, IOptions<SeedsOptions> seeds, ReindexRunner reindexer)
     {
         var path = Path.Combine(Path.GetFullPath(seeds.Value.Path), name);
         if (!SourceName().IsMatch(name) || !File.Exists(path)) return Error($"There is no source \"{name}\".", 404);
@@ -133,7 +133,7 @@ public static partial class AdminEndpoints
     }
 
     /// <summary>Runs a reindex for the change, or waits for the one running and then runs another, which picks the change up.</summary>
-    static async Task<IndexRun?> ReindexAfterChangeAsync(AdminReindexer reindexer)
+    static async Task<IndexRun?> ReindexAfterChangeAsync(ReindexRunner reindexer)
     {
         while (!reindexer.Start(full: false)) await reindexer.Current!;
         return await reindexer.Current!;

@@ -12,7 +12,6 @@ public static class AdminExtensions
             .Validate(o => o.SessionMinutes > 0 && o.MaxUploadBytes > 0 && o.SignInAttemptsPerMinute > 0, "Admin: SessionMinutes, MaxUploadBytes and SignInAttemptsPerMinute must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AdminSessions>();
-        builder.Services.AddSingleton<AdminReindexer>();
         return builder;
     }
 }

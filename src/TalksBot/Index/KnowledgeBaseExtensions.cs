@@ -29,6 +29,8 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
         builder.Services.AddSingleton<Indexer>();
         builder.Services.AddSingleton<KnowledgeBase>();
+        builder.Services.AddSingleton<ReindexRunner>();
+        builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddSingleton(_ => QueryTranslator.LoadEmbedded());
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<Searcher>();

@@ -1,13 +1,12 @@
-using TalksBot.Index;
 
-namespace TalksBot.Admin;
+namespace TalksBot.Index;
 
 /// <summary>
-/// Reindexes started from the console: one at a time (a second request while one runs joins it,
+/// Reindexes started from the console or by the seeds watcher: one at a time (a second request while one runs is told so,
 /// it does not start another), with its progress for the page to show and its summary when done.
 /// Questions keep being answered meanwhile from the previous snapshot.
 /// </summary>
-public sealed class AdminReindexer(KnowledgeBase knowledge)
+public sealed class ReindexRunner(KnowledgeBase knowledge)
 {
     readonly Lock gate = new();
     Task<IndexRun>? running;
