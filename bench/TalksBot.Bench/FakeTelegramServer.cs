@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TalksBot.Fakes;
 
@@ -19,12 +14,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 {
     public const long BotId = 999;
     public const string BotUsername = "talks_test_bot";
-    readonly WebApplication app;
+    LocalServer server = null!;
     readonly List<JsonObject> updates = [];
     int nextUpdateId = 1;
     int nextMessageId = 1000;
 
-    public string Url { get; }
+    public string Url => server.Url;
     public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
     public ConcurrentQueue<DateTime> SentAt { get; } = new();
@@ -41,28 +36,20 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     readonly Queue<DateTime> recentSends = new();
     readonly Dictionary<long, DateTime> lastSendToChat = [];
 
-    FakeTelegramServer(WebApplication app)
-    {
-        this.app = app;
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
-
     public static async Task<FakeTelegramServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        FakeTelegramServer? server = null;
-        app.MapPost("/bot{token}/{method}", async (string method, HttpRequest request) =>
+        var fake = new FakeTelegramServer();
+        fake.server = await LocalServer.StartAsync(app =>
         {
-            var text = await new StreamReader(request.Body).ReadToEndAsync();
-            var body = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-            server!.Calls.Enqueue((method, body));
-            return await server.HandleAsync(method, body);
+            app.MapPost("/bot{token}/{method}", async (string method, HttpRequest request) =>
+            {
+                var text = await new StreamReader(request.Body).ReadToEndAsync();
+                var body = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+                fake.Calls.Enqueue((method, body));
+                return await fake.HandleAsync(method, body);
+            });
         });
-        await app.StartAsync();
-        return server = new FakeTelegramServer(app);
+        return fake;
     }
 
     async Task<IResult> HandleAsync(string method, JsonNode body)
@@ -165,9 +152,5 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return [.. Sent];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Fakes;
 
@@ -19,7 +16,7 @@ namespace TalksBot.Tests.Fakes;
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
     public const int Dimensions = 512;
-    readonly WebApplication app;
+    LocalServer server = null!;
 
     public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
     public ConcurrentQueue<JsonNode> ChatRequests { get; } = new();
@@ -37,71 +34,64 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>When set, every request gets this status code instead of an answer.</summary>
     public int? FailWith { get; set; }
 
-    public string Endpoint { get; }
-
-    FakeOpenAIServer(WebApplication app)
-    {
-        this.app = app;
-        Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
-    }
+    /// <summary>The base URL a client is given, with /v1 as OpenAI's has.</summary>
+    public string Endpoint => server.Url + "/v1";
 
     public static async Task<FakeOpenAIServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        FakeOpenAIServer? server = null;
-        app.MapPost("/v1/embeddings", async (HttpRequest request) =>
+        var fake = new FakeOpenAIServer();
+        fake.server = await LocalServer.StartAsync(app =>
         {
-            var body = (await JsonNode.ParseAsync(request.Body))!;
-            server!.EmbeddingRequests.Enqueue(body);
-            if (server.FailWith is { } status) return Results.StatusCode(status);
-            var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
-            var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
-            var data = inputs.Select((text, i) =>
+            app.MapPost("/v1/embeddings", async (HttpRequest request) =>
             {
-                var vector = server.Embed(text);
-                JsonNode embedding = base64
-                    ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray()))
-                    : new JsonArray([.. vector.Select(v => (JsonNode)JsonValue.Create(v))]);
-                return new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding };
-            });
-            var response = new JsonObject
-            {
-                ["object"] = "list", ["data"] = new JsonArray([.. data]), ["model"] = body["model"]?.GetValue<string>(),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
-            };
-            return Results.Content(response.ToJsonString(), "application/json");
-        });
-        app.MapPost("/v1/chat/completions", async (HttpContext context) =>
-        {
-            var body = (await JsonNode.ParseAsync(context.Request.Body))!;
-            server!.ChatRequests.Enqueue(body);
-            if (server.FailWith is { } status) { context.Response.StatusCode = status; return; }
-            await Task.Delay(server.ChatDelay, context.RequestAborted);
-            var response = new JsonObject
-            {
-                ["id"] = "chatcmpl-test", ["object"] = "chat.completion", ["created"] = 1700000000, ["model"] = body["model"]?.GetValue<string>(),
-                ["choices"] = new JsonArray(new JsonObject
+                var body = (await JsonNode.ParseAsync(request.Body))!;
+                fake.EmbeddingRequests.Enqueue(body);
+                if (fake.FailWith is { } status) return Results.StatusCode(status);
+                var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+                var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+                var data = inputs.Select((text, i) =>
                 {
-                    ["index"] = 0, ["finish_reason"] = "stop",
-                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = server.Reply(body) },
-                }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
-            }.ToJsonString();
-            context.Response.ContentType = "application/json";
-            if (server.CutChatShort)
+                    var vector = fake.Embed(text);
+                    JsonNode embedding = base64
+                        ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray()))
+                        : new JsonArray([.. vector.Select(v => (JsonNode)JsonValue.Create(v))]);
+                    return new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding };
+                });
+                var response = new JsonObject
+                {
+                    ["object"] = "list", ["data"] = new JsonArray([.. data]), ["model"] = body["model"]?.GetValue<string>(),
+                    ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
+                };
+                return Results.Content(response.ToJsonString(), "application/json");
+            });
+            app.MapPost("/v1/chat/completions", async (HttpContext context) =>
             {
-                await context.Response.WriteAsync(response[..(response.Length / 2)]);
-                await context.Response.Body.FlushAsync();
-                context.Abort();
-                return;
-            }
-            await context.Response.WriteAsync(response);
+                var body = (await JsonNode.ParseAsync(context.Request.Body))!;
+                fake.ChatRequests.Enqueue(body);
+                if (fake.FailWith is { } status) { context.Response.StatusCode = status; return; }
+                await Task.Delay(fake.ChatDelay, context.RequestAborted);
+                var response = new JsonObject
+                {
+                    ["id"] = "chatcmpl-test", ["object"] = "chat.completion", ["created"] = 1700000000, ["model"] = body["model"]?.GetValue<string>(),
+                    ["choices"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = 0, ["finish_reason"] = "stop",
+                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = fake.Reply(body) },
+                    }),
+                    ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+                }.ToJsonString();
+                context.Response.ContentType = "application/json";
+                if (fake.CutChatShort)
+                {
+                    await context.Response.WriteAsync(response[..(response.Length / 2)]);
+                    await context.Response.Body.FlushAsync();
+                    context.Abort();
+                    return;
+                }
+                await context.Response.WriteAsync(response);
+            });
         });
-        await app.StartAsync();
-        return server = new FakeOpenAIServer(app);
+        return fake;
     }
 
     float[] Embed(string text)
@@ -118,9 +108,5 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return vector;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
