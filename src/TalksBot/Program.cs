@@ -10,4 +10,5 @@ root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TelegramCommand.Create());
 root.Subcommands.Add(DiscordCommand.Create());
+root.Subcommands.Add(HealthCommand.Create());
 return await root.Parse(args).InvokeAsync();

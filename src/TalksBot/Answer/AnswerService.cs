@@ -57,6 +57,7 @@ public sealed partial class AnswerService(
         if (conversationId is not null)
             conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now));
         asker ??= Asker.Console;
+        LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
         log.Record(new QuestionRecord
         {
             At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
@@ -94,6 +95,10 @@ public sealed partial class AnswerService(
 
     static Answer Failed(string question, string language, string error) =>
         new(question, language, "", false, 0, [], [], "none", new Dictionary<string, double>(), error);
+
+    // One line per question for operators: never the question's text, nor anything secret.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered for {FrontEnd} in {LatencyMs:0} ms by {Engine}: refused {Refused}, {Sources} sources")]
+    static partial void LogAnswered(ILogger logger, string frontEnd, double latencyMs, string engine, bool refused, int sources);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The LLM endpoint failed ({Kind}: {Reason}); answering with the extractive engine")]
     static partial void LogFallback(ILogger logger, string kind, string reason);

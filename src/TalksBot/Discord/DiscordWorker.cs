@@ -47,7 +47,7 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord question answered: refused {Refused}, {Citations} citations, {Messages} messages")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord question answered: refused {Refused}, {Citations} citations, {Messages} messages")]
     static partial void LogAnswered(ILogger logger, bool refused, int citations, int messages);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Discord question could not be answered")]

@@ -153,6 +153,6 @@ public sealed partial class TelegramUpdateHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be handled")]
     static partial void LogFailed(ILogger logger, int updateId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram question answered in a {ChatType} chat: refused {Refused}, {Citations} citations, {Messages} messages")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram question answered in a {ChatType} chat: refused {Refused}, {Citations} citations, {Messages} messages")]
     static partial void LogAnswered(ILogger logger, string chatType, bool refused, int citations, int messages);
 }
