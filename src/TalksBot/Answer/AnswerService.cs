@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using TalksBot.Index;
 using TalksBot.Ingest;
+using TalksBot.Observability;
 using TalksBot.Search;
 
 namespace TalksBot.Answer;
@@ -24,6 +25,7 @@ public sealed partial class AnswerService(
     ILogger<AnswerService> logger,
     IConversationStore conversations,
     IQuestionLog log,
+    TalksBotMetrics metrics,
     TimeProvider time,
     IServiceProvider services)
 {
@@ -58,6 +60,7 @@ public sealed partial class AnswerService(
             conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now));
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
+        metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);
         log.Record(new QuestionRecord
         {
             At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,

@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using TalksBot.Admin;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
+using TalksBot.Observability;
 using TalksBot.Telegram;
 
 namespace TalksBot.Cli;
@@ -32,12 +34,14 @@ public static partial class ServeHost
         builder.AddTelegram();
         builder.AddDiscord();
         builder.AddAdmin();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
         app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
         if (AdminAllowed(app)) app.MapAdmin();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 

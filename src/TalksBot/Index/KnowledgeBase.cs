@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TalksBot.Observability;
 using TalksBot.Search;
 
 namespace TalksBot.Index;
@@ -8,7 +9,7 @@ namespace TalksBot.Index;
 /// loads the index, so a fresh checkout needs no setup step. Queries take the snapshot once and
 /// keep it, so a reindex never shows them half of its change.
 /// </summary>
-public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer, ILogger<KnowledgeBase> logger)
+public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer, TalksBotMetrics metrics, ILogger<KnowledgeBase> logger)
 {
     readonly SemaphoreSlim gate = new(1, 1);
     volatile SearchIndex? current;
@@ -55,12 +56,14 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
             if (change is null)
             {
+                metrics.Reindexed(run.Outcome);
                 store.Record(run);
                 LogRunFailed(logger, run.Error);
                 current ??= Load();
                 return run;
             }
             store.Commit(change, cancellationToken);
+            metrics.Reindexed(run.Outcome);
             current = current is null ? Load() : Apply(current, change);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
@@ -78,6 +81,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             run ??= new IndexRun { Full = full, StartedAt = DateTime.UtcNow };
             run.Outcome = "failed";
             run.Error = e.Message;
+            metrics.Reindexed(run.Outcome);
             current ??= Load();
             return run;
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TalksBot.Ingest;
 using TalksBot.Llm;
+using TalksBot.Observability;
 using TalksBot.Search;
 
 namespace TalksBot.Index;
@@ -24,6 +25,8 @@ public static class KnowledgeBaseExtensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<TalksBotMetrics>();
         builder.Services.AddSingleton<SeedReader>();
         builder.Services.AddLiteDatabase();
         builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace TalksBot.Observability;
+
+/// <summary>The bot's own metrics (meter "TalksBot"), exported by `serve` at /metrics in Prometheus format.</summary>
+public sealed class TalksBotMetrics
+{
+    public const string MeterName = "TalksBot";
+    readonly Counter<long> questions;
+    readonly Counter<long> refusals;
+    readonly Counter<long> fallbacks;
+    readonly Counter<long> reindexRuns;
+    readonly Histogram<double> latency;
+
+    public TalksBotMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        questions = meter.CreateCounter<long>("talksbot.questions", description: "Questions answered, by front end, engine and whether refused");
+        refusals = meter.CreateCounter<long>("talksbot.refusals", description: "Questions the texts did not answer");
+        fallbacks = meter.CreateCounter<long>("talksbot.llm.fallbacks", description: "Answers the offline engine gave because the LLM endpoint failed");
+        reindexRuns = meter.CreateCounter<long>("talksbot.reindex.runs", description: "Reindex runs, by outcome");
+        latency = meter.CreateHistogram<double>("talksbot.answer.latency", unit: "ms", description: "Time to answer a question");
+    }
+
+    public void Answered(string frontEnd, string engine, bool refused, double milliseconds, bool fellBack)
+    {
+        var tags = new TagList { { "front_end", frontEnd }, { "engine", fellBack ? "extractive-fallback" : engine }, { "refused", refused } };
+        questions.Add(1, tags);
+        latency.Record(milliseconds, new KeyValuePair<string, object?>("front_end", frontEnd));
+        if (refused) refusals.Add(1, new KeyValuePair<string, object?>("front_end", frontEnd));
+        if (fellBack) fallbacks.Add(1);
+    }
+
+    public void Reindexed(string outcome) => reindexRuns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+}
