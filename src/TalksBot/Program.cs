@@ -11,4 +11,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TelegramCommand.Create());
 root.Subcommands.Add(DiscordCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TalksBot.Admin;
+using TalksBot.Answer;
+using TalksBot.Discord;
+using TalksBot.Index;
+using TalksBot.Ingest;
+using TalksBot.Llm;
+using TalksBot.Search;
+using TalksBot.Telegram;
+
+namespace TalksBot.Cli;
+
+/// <summary>`config check`: validates the configuration and says exactly what is wrong, never printing a secret.</summary>
+public static partial class ConfigCommand
+{
+    [GeneratedRegex(@"^\d{5,}:[A-Za-z0-9_-]{30,}$")]
+    private static partial Regex TelegramToken();
+
+    public static Command Create()
+    {
+        var check = new Command("check", "Validate appsettings.json and TALKSBOT__ environment variables.");
+        check.SetAction((_, _) => CliHost.RunAsync(services =>
+        {
+            var problems = new List<string>();
+            void Validate<T>() where T : class
+            {
+                try { _ = services.GetRequiredService<IOptions<T>>().Value; }
+                catch (OptionsValidationException e) { problems.AddRange(e.Failures); }
+            }
+            Validate<SeedsOptions>(); Validate<IndexOptions>(); Validate<SearchOptions>(); Validate<AnswerOptions>();
+            Validate<OpenAIOptions>(); Validate<TelegramOptions>(); Validate<DiscordOptions>(); Validate<AdminOptions>();
+
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var seeds = Path.GetFullPath(configuration["Seeds:Path"] ?? "seeds");
+            if (!Directory.Exists(seeds)) problems.Add($"Seeds:Path: the folder {seeds} does not exist.");
+            var telegram = configuration.GetSection("Telegram").Get<TelegramOptions>() ?? new();
+            if (telegram.Enabled && !TelegramToken().IsMatch(telegram.Token!)) problems.Add("Telegram:Token does not look like a BotFather token (digits, a colon, then 30 or more letters, digits, - or _).");
+            if (telegram is { Enabled: true, Mode: "webhook" } && !(Uri.TryCreate(telegram.WebhookUrl, UriKind.Absolute, out var hook) && hook.Scheme == "https"))
+                problems.Add("Telegram:WebhookUrl must be an https:// URL ending in /telegram/webhook in webhook mode.");
+            var discord = configuration.GetSection("Discord").Get<DiscordOptions>() ?? new();
+            if (discord.Enabled && !(discord.ApplicationId ?? "").All(char.IsDigit)) problems.Add("Discord:ApplicationId must be the application's numeric id.");
+            var urls = configuration["Serve:Urls"] ?? "http://127.0.0.1:8080";
+            foreach (var url in urls.Split(';'))
+                if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out _)) problems.Add($"Serve:Urls: \"{url}\" is not a URL.");
+
+            if (problems.Count > 0)
+            {
+                Console.WriteLine($"The configuration has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:");
+                foreach (var problem in problems) Console.WriteLine("  - " + problem);
+                return Task.FromResult(2);
+            }
+            var admin = string.IsNullOrWhiteSpace(configuration["Admin:Token"]) ? "a token made at start (loopback only)" : "Admin:Token";
+            Console.WriteLine("The configuration is valid.");
+            Console.WriteLine($"  seeds {seeds}; database {Path.GetFullPath(configuration["Index:DatabasePath"] ?? "data/talksbot.db")}");
+            Console.WriteLine($"  answers: {configuration["Answer:Engine"] ?? "extractive"}; embeddings: {configuration["OpenAI:EmbeddingModel"] ?? "off"}");
+            Console.WriteLine($"  Telegram: {(telegram.Enabled ? telegram.Mode : "off")}; Discord: {(discord.Enabled ? "on" : "off")}; admin console: {admin}; listening on {urls}");
+            return Task.FromResult(0);
+        }));
+        return new Command("config", "Configuration.") { check };
+    }
+}
