@@ -26,6 +26,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public ConcurrentQueue<(long Chat, DateTime At)> Deliveries { get; } = new();
     public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
 
+    /// <summary>How long sendChatAction takes: a bot is then caught in the middle of answering.</summary>
+    public TimeSpan ChatActionDelay { get; set; }
+
     /// <summary>When set, sendMessage answers 429 as Telegram would past 30 messages a second in all or 1 a second to one chat.</summary>
     public bool EnforceLimits { get; set; }
 
@@ -96,7 +99,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 Deliveries.Enqueue((chatId, DateTime.UtcNow));
                 Sent.Enqueue(body.AsObject());
                 return Ok(message);
-            default: // sendChatAction, setWebhook, deleteWebhook, answerCallbackQuery
+            case "sendChatAction":
+                await Task.Delay(ChatActionDelay);
+                return Ok(JsonValue.Create(true));
+            default: // setWebhook, deleteWebhook, answerCallbackQuery
                 return Ok(JsonValue.Create(true));
         }
     }

@@ -32,6 +32,7 @@ public sealed partial class TelegramUpdateHandler(
         try
         {
             await HandleAsync(update, cancellationToken);
+            state.MarkDone(update.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
