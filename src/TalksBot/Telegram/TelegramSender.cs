@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -15,34 +14,27 @@ namespace TalksBot.Telegram;
 /// </summary>
 public sealed partial class TelegramSender : IDisposable
 {
+    // Spacing is 6% wider than each limit, so that timer and network jitter never put one message
+    // too many in Telegram's window.
+    const double Margin = 1.06;
     static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
     readonly ITelegramBotClient bot;
     readonly ILogger<TelegramSender> logger;
-    readonly RateLimiter? global;
-    readonly PartitionedRateLimiter<long>? perChat;
-    readonly PartitionedRateLimiter<long>? perGroup;
+    readonly Pacer? global;
+    readonly Pacer? perChat;
+    readonly Pacer? perGroup;
     readonly SemaphoreSlim pacing = new(1, 1);
 
-    public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, ILogger<TelegramSender> logger)
+    public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSender> logger)
     {
         this.bot = bot;
         this.logger = logger;
         var o = options.Value;
-        if (o.MessagesPerSecond > 0) global = Bucket(o.MessagesPerSecond, TimeSpan.FromSeconds(1));
-        if (o.ChatMessagesPerSecond > 0) perChat = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.Get(chat, _ => Bucket(o.ChatMessagesPerSecond, TimeSpan.FromSeconds(1))));
-        if (o.GroupMessagesPerMinute > 0) perGroup = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.Get(chat, _ => Bucket(o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1))));
+        Pacer? Every(int count, TimeSpan period) => count > 0 ? new Pacer(period / count * Margin, time) : null;
+        global = Every(o.MessagesPerSecond, TimeSpan.FromSeconds(1));
+        perChat = Every(o.ChatMessagesPerSecond, TimeSpan.FromSeconds(1));
+        perGroup = Every(o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1));
     }
-
-    /// <summary>
-    /// One message per period / count, evenly spaced: a bucket of <paramref name="count"/> would let a
-    /// burst through at each refill, which Telegram's sliding count answers with 429s. Spacing is 6%
-    /// wider than the limit, so that timer and network jitter never put one message too many in a window.
-    /// </summary>
-    static TokenBucketRateLimiter Bucket(int count, TimeSpan period) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = 1, TokensPerPeriod = 1, ReplenishmentPeriod = period / count * 1.06,
-        QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
-    });
 
     public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken)
     {
@@ -57,7 +49,7 @@ public sealed partial class TelegramSender : IDisposable
         await pacing.WaitAsync(cancellationToken);
         try
         {
-            using (await global.AcquireAsync(1, cancellationToken)) { }
+            await global.WaitAsync(0, cancellationToken);
             return await WithRetriesAsync(Send, cancellationToken);
         }
         finally
@@ -80,8 +72,8 @@ public sealed partial class TelegramSender : IDisposable
 
     async Task WaitForChatAsync(Chat chat, CancellationToken cancellationToken)
     {
-        if (perChat is not null) using (await perChat.AcquireAsync(chat.Id, 1, cancellationToken)) { }
-        if (perGroup is not null && chat.Type is ChatType.Group or ChatType.Supergroup) using (await perGroup.AcquireAsync(chat.Id, 1, cancellationToken)) { }
+        if (perChat is not null) await perChat.WaitAsync(chat.Id, cancellationToken);
+        if (perGroup is not null && chat.Type is ChatType.Group or ChatType.Supergroup) await perGroup.WaitAsync(chat.Id, cancellationToken);
     }
 
     async Task<T?> WithRetriesAsync<T>(Func<Task<T>> send, CancellationToken cancellationToken) where T : class
@@ -115,10 +107,7 @@ public sealed partial class TelegramSender : IDisposable
 
     public void Dispose()
     {
-        global?.Dispose();
         pacing.Dispose();
-        perChat?.Dispose();
-        perGroup?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to Telegram failed ({Kind}), try {Attempt} of 3 follows")]

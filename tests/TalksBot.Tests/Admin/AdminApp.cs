@@ -23,6 +23,8 @@ public sealed class AdminApp : IAsyncDisposable
         {
             ["Seeds:Path"] = admin.Knowledge.Seeds, ["Index:DatabasePath"] = admin.Knowledge.Database,
             ["Serve:Urls"] = "http://127.0.0.1:0", ["Admin:Token"] = Token,
+            // Reindexes happen when a test asks for them, not when the watcher sees a file.
+            ["Seeds:Watch"] = "false",
         });
         await ServeHost.StartAsync(admin.App, CancellationToken.None);
         admin.Client = new HttpClient(new HttpClientHandler { CookieContainer = admin.cookies, AllowAutoRedirect = true }) { BaseAddress = new Uri(admin.Url) };

@@ -1,0 +1,25 @@
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// Spaces events at least <paramref name="interval"/> apart per key, in the order they ask: each
+/// waits for the slot one interval after the previous one's. (A token bucket refills on a fixed
+/// timer, so a message right after a refill could follow the previous one almost at once.)
+/// </summary>
+public sealed class Pacer(TimeSpan interval, TimeProvider time)
+{
+    readonly Dictionary<long, DateTimeOffset> next = [];
+
+    public async Task WaitAsync(long key, CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (next)
+        {
+            var now = time.GetUtcNow();
+            if (next.Count > 10_000) foreach (var stale in next.Where(n => n.Value < now).Select(n => n.Key).ToList()) next.Remove(stale);
+            var slot = next.TryGetValue(key, out var reserved) && reserved > now ? reserved : now;
+            next[key] = slot + interval;
+            wait = slot - now;
+        }
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+    }
+}
