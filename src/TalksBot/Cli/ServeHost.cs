@@ -57,6 +57,8 @@ public static partial class ServeHost
     /// <summary>Builds the index before the front ends take questions, and says which front ends are on.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        // The meter provider listens from its creation; made now, it counts the first reindex too.
+        _ = app.Services.GetService<MeterProvider>();
         await app.Services.GetRequiredService<KnowledgeBase>().GetAsync(cancellationToken);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TalksBot.Serve");
         var telegram = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
