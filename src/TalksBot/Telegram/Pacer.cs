@@ -22,4 +22,17 @@ public sealed class Pacer(TimeSpan interval, TimeProvider time)
         }
         if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
     }
+
+    /// <summary>
+    /// The event finished now: the next slot is at least one interval from here, so a send that took
+    /// long to reach Telegram is not followed too closely by the next.
+    /// </summary>
+    public void Done(long key)
+    {
+        lock (next)
+        {
+            var earliest = time.GetUtcNow() + interval;
+            if (!next.TryGetValue(key, out var reserved) || reserved < earliest) next[key] = earliest;
+        }
+    }
 }

@@ -14,8 +14,9 @@ namespace TalksBot.Telegram;
 /// </summary>
 public sealed partial class TelegramSender : IDisposable
 {
-    // Spacing is 6% wider than each limit, so that timer and network jitter never put one message
-    // too many in Telegram's window.
+    // Spacing is 6% wider than each limit, so that timer and network jitter never put one message too
+    // many in Telegram's window. Per chat and group it also counts from the previous send's
+    // completion; under the global limit sends go one at a time, which spaces their arrival.
     const double Margin = 1.06;
     static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
     readonly ITelegramBotClient bot;
@@ -43,18 +44,26 @@ public sealed partial class TelegramSender : IDisposable
             messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken);
 
         await WaitForChatAsync(chat, cancellationToken);
-        if (global is null) return await WithRetriesAsync(Send, cancellationToken);
-        // Under the global limit messages go out one at a time, so they reach Telegram as evenly
-        // spaced as they were granted; a 429 or an outage then pauses every chat, as it should.
-        await pacing.WaitAsync(cancellationToken);
         try
         {
-            await global.WaitAsync(0, cancellationToken);
-            return await WithRetriesAsync(Send, cancellationToken);
+            if (global is null) return await WithRetriesAsync(Send, cancellationToken);
+            // Under the global limit messages go out one at a time, so they reach Telegram as evenly
+            // spaced as they were granted; a 429 or an outage then pauses every chat, as it should.
+            await pacing.WaitAsync(cancellationToken);
+            try
+            {
+                await global.WaitAsync(0, cancellationToken);
+                return await WithRetriesAsync(Send, cancellationToken);
+            }
+            finally
+            {
+                pacing.Release();
+            }
         }
         finally
         {
-            pacing.Release();
+            perChat?.Done(chat.Id);
+            if (chat.Type is ChatType.Group or ChatType.Supergroup) perGroup?.Done(chat.Id);
         }
     }
 
