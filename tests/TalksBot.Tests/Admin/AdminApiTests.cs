@@ -112,7 +112,7 @@ public class AdminApiTests
     {
         await using var admin = await AdminApp.StartAsync();
         // Enough sources that a full reindex lasts while the second request arrives.
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 3000; i++)
             await File.WriteAllTextAsync(Path.Combine(admin.Knowledge.Seeds, $"extra{i:000}.txt"), $"Report {i}\nThe harbour report number {i} covers the ferries and the weather of the week.");
         var runsBefore = ((TalksBot.Index.KnowledgeBase)admin.App.Services.GetService(typeof(TalksBot.Index.KnowledgeBase))!).Store.Runs(100).Count;
         var requests = await Task.WhenAll(
@@ -127,7 +127,7 @@ public class AdminApiTests
             state = (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/reindex"))!;
         } while (state["running"]!.GetValue<bool>());
         Assert.Equal(5, state["last"]!["changed"]!.GetValue<int>());
-        Assert.Equal(400, state["last"]!["added"]!.GetValue<int>());
+        Assert.Equal(3000, state["last"]!["added"]!.GetValue<int>());
         var runsAfter = ((TalksBot.Index.KnowledgeBase)admin.App.Services.GetService(typeof(TalksBot.Index.KnowledgeBase))!).Store.Runs(100).Count;
         Assert.Equal(runsBefore + 1, runsAfter);
     }
