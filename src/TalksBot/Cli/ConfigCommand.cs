@@ -43,9 +43,8 @@ public static partial class ConfigCommand
                 problems.Add("Telegram:WebhookUrl must be an https:// URL ending in /telegram/webhook in webhook mode.");
             var discord = configuration.GetSection("Discord").Get<DiscordOptions>() ?? new();
             if (discord.Enabled && !(discord.ApplicationId ?? "").All(char.IsDigit)) problems.Add("Discord:ApplicationId must be the application's numeric id.");
-            var urls = configuration["Serve:Urls"] ?? "http://127.0.0.1:8080";
-            foreach (var url in urls.Split(';'))
-                if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out _)) problems.Add($"Serve:Urls: \"{url}\" is not a URL.");
+            var urls = configuration["Serve:Urls"] ?? ServeUrls.Default;
+            foreach (var (text, _) in ServeUrls.Parse(urls).Where(u => u.Uri is null)) problems.Add($"Serve:Urls: \"{text}\" is not a URL.");
 
             if (problems.Count > 0)
             {

@@ -14,11 +14,11 @@ public static class HealthCommand
             var configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
                 .AddEnvironmentVariables("TALKSBOT__").Build();
-            var url = (configuration["Serve:Urls"] ?? "http://127.0.0.1:8080").Split(';')[0].Replace("0.0.0.0", "127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1");
+            var url = ServeUrls.Local(configuration["Serve:Urls"]);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {
-                var response = await http.GetAsync(url.TrimEnd('/') + "/healthz", cancellationToken);
+                var response = await http.GetAsync(url + "/healthz", cancellationToken);
                 Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 return response.IsSuccessStatusCode ? 0 : 1;
             }

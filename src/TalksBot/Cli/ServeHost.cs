@@ -28,7 +28,7 @@ public static partial class ServeHost
         });
         builder.AddTalksBotConfiguration();
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? "http://127.0.0.1:8080");
+        builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? ServeUrls.Default);
         builder.AddKnowledgeBase();
         builder.AddAnswers();
         builder.AddTelegram();
@@ -49,9 +49,7 @@ public static partial class ServeHost
     static bool AdminAllowed(WebApplication app)
     {
         if (!app.Services.GetRequiredService<AdminSessions>().TokenIsGenerated) return true;
-        var urls = app.Configuration["Serve:Urls"] ?? "http://127.0.0.1:8080";
-        return urls.Split(';').All(u => Uri.TryCreate(u.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out var uri)
-            && (uri.IsLoopback || uri.Host == "localhost"));
+        return ServeUrls.AllLoopback(app.Configuration["Serve:Urls"]);
     }
 
     /// <summary>Builds the index before the front ends take questions, and says which front ends are on.</summary>
