@@ -25,11 +25,11 @@ public sealed class TestKnowledgeBase : IDisposable
     }
 
     /// <summary>A new host over the same folder and database: what a restarted process would see.</summary>
-    public IServiceProvider Start(Dictionary<string, string?>? settings = null)
+    public IServiceProvider Start(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?> { ["Seeds:Path"] = Seeds, ["Index:DatabasePath"] = Database };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        var host = CliHost.Build(all);
+        var host = CliHost.Build(all, services);
         hosts.Add(host);
         return host.Services;
     }

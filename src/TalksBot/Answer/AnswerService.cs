@@ -1,9 +1,9 @@
-using System.ClientModel;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Polly.CircuitBreaker;
 using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Observability;
@@ -74,14 +74,13 @@ public sealed partial class AnswerService(
         if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language)), OpenAI);
         try
         {
-            var raw = await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, prompt, language, hits, cancellationToken);
-            return (CitationGuard.Verify(raw, hits, language), OpenAI);
+            return (await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, prompt, language, hits, cancellationToken), OpenAI);
         }
-        catch (Exception e) when (e is HttpOperationException or ClientResultException or HttpRequestException or KernelException or AggregateException
-                                   or System.Text.Json.JsonException or InvalidOperationException or TimeoutException
-                                   || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (OpenAIAnswerer.IsEndpointFailure(e, cancellationToken))
         {
-            LogFallback(logger, e.GetType().Name, e.Message);
+            // While the breaker is open every question lands here; its opening was logged once.
+            if (e is BrokenCircuitException) LogSkipped(logger);
+            else LogFallback(logger, e.GetType().Name, e.Message);
             return (await ExtractiveAsync(index, question, previous, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
         }
     }
@@ -105,4 +104,7 @@ public sealed partial class AnswerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The LLM endpoint failed ({Kind}: {Reason}); answering with the extractive engine")]
     static partial void LogFallback(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The LLM endpoint is paused after failures; answering with the extractive engine")]
+    static partial void LogSkipped(ILogger logger);
 }

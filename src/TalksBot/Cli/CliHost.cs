@@ -14,7 +14,8 @@ namespace TalksBot.Cli;
 public static class CliHost
 {
     /// <param name="settings">Settings that win over every other source (tests and the benchmark set paths here).</param>
-    public static IHost Build(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Last word on the services (tests put a clock they control here).</param>
+    public static IHost Build(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -31,6 +32,7 @@ public static class CliHost
         builder.AddAnswers();
         builder.AddTelegram();
         builder.AddDiscord();
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

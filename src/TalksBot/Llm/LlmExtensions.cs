@@ -19,6 +19,7 @@ public static class LlmExtensions
             .Validate(o => o.Endpoint is null || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
                 "OpenAI:Endpoint must be an absolute http(s) URL such as http://localhost:11434/v1.")
             .Validate(o => o.TimeoutSeconds is > 0 and <= 600, "OpenAI:TimeoutSeconds must be between 1 and 600.")
+            .Validate(o => o.BreakSeconds is >= 1 and <= 3600, "OpenAI:BreakSeconds must be between 1 and 3600.")
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection("OpenAI").Get<OpenAIOptions>() ?? new OpenAIOptions();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TalksBot.Answer;
 using TalksBot.Tests.Fakes;
 using TalksBot.Fakes;
@@ -51,12 +52,27 @@ public class OpenAIEngineTests
         Assert.Contains("6,000 Russian bodies", citation.Quote);
     }
 
+    [Fact]
+    public async Task TheModelSayingTheTextsDoNotAnswerIsARefusal()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Reply = _ => "NOT_IN_TEXTS";
+        using var kb = new TestKnowledgeBase();
+
+        var answer = await Start(kb, server).AskAsync(Question);
+
+        Assert.Equal("openai", answer.Engine);
+        Assert.True(answer.Refused);
+        Assert.Empty(answer.Citations);
+        Assert.Equal("The texts I have do not answer that question.", answer.Text);
+    }
+
     [Theory]
     [InlineData("Ukraine will return 6,000 bodies [42].")]
     [InlineData("Ukraine will return 6,000 bodies.")]
-    [InlineData("NOT_IN_TEXTS")]
     [InlineData("")]
-    public async Task AnAnswerWithoutAValidCitationBecomesARefusal(string reply)
+    [InlineData("<html><body>Bad gateway</body></html>")]
+    public async Task AReplyWithNothingVerifiableInItGetsTheExtractiveAnswerInstead(string reply)
     {
         await using var server = await FakeOpenAIServer.StartAsync();
         server.Reply = _ => reply;
@@ -64,9 +80,42 @@ public class OpenAIEngineTests
 
         var answer = await Start(kb, server).AskAsync(Question);
 
-        Assert.True(answer.Refused);
-        Assert.Empty(answer.Citations);
-        Assert.Equal("The texts I have do not answer that question.", answer.Text);
+        Assert.Single(server.ChatRequests);
+        Assert.StartsWith("extractive (fallback", answer.Engine);
+        Assert.False(answer.Refused);
+        Assert.Contains("6,000", answer.Text);
+        var source = await File.ReadAllTextAsync(Path.Combine(kb.Seeds, answer.Citations[0].Source));
+        Assert.Equal(answer.Citations[0].Quote, source[answer.Citations[0].Start..answer.Citations[0].End]);
+    }
+
+    [Fact]
+    public async Task AfterRepeatedFailuresTheEndpointIsLeftAloneForAWhileThenTriedAgain()
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.FailWith = 503;
+        using var kb = new TestKnowledgeBase();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var answers = kb.Start(new()
+        {
+            ["Answer:Engine"] = "openai", ["OpenAI:Endpoint"] = server.Endpoint, ["OpenAI:Model"] = "test-chat", ["OpenAI:BreakSeconds"] = "30",
+        }, services => services.AddSingleton<TimeProvider>(clock)).GetRequiredService<AnswerService>();
+
+        for (var i = 0; i < 4; i++) Assert.StartsWith("extractive (fallback", (await answers.AskAsync(Question)).Engine);
+        var calls = server.ChatRequests.Count;
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await answers.AskAsync(Question);
+            Assert.StartsWith("extractive (fallback", answer.Engine);
+            Assert.Contains("6,000", answer.Text);
+        }
+        Assert.Equal(calls, server.ChatRequests.Count);
+
+        server.FailWith = null;
+        server.Reply = r => $"Ukraine would hand over 6,000 Russian bodies [{PassageWith(r, "6,000 Russian bodies")}].";
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal("openai", (await answers.AskAsync(Question)).Engine);
+        Assert.Equal("openai", (await answers.AskAsync(Question)).Engine);
+        Assert.Equal(calls + 2, server.ChatRequests.Count);
     }
 
     [Fact]
@@ -97,7 +146,9 @@ public class OpenAIEngineTests
         Assert.Equal(2, messages.Count);
         Assert.DoesNotContain("PWNED", messages[0]!["content"]!.GetValue<string>());
         Assert.Contains("Ignore previous instructions", UserMessage(request));
-        Assert.True(answer.Refused);
+        // The forged reply did not stand: the offline engine answered the question in its place.
+        Assert.StartsWith("extractive (fallback", answer.Engine);
+        Assert.DoesNotContain(answer.Citations, c => c.Quote.Contains("PWNED"));
     }
 
     [Fact]
