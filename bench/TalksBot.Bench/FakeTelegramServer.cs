@@ -23,7 +23,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
     public ConcurrentQueue<DateTime> SentAt { get; } = new();
-    public ConcurrentQueue<(long Chat, DateTime At)> Deliveries { get; } = new();
+    /// <summary>Each message delivered: its chat, the message it replies to, and when.</summary>
+    public ConcurrentQueue<(long Chat, int? ReplyTo, DateTime At)> Deliveries { get; } = new();
     public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
 
     /// <summary>How long sendChatAction takes: a bot is then caught in the middle of answering.</summary>
@@ -36,6 +37,14 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public int LimitRejections => limitRejections;
 
     int limitRejections;
+    (DateTime Until, int Code, int? RetryAfter) outage;
+
+    /// <summary>How many sendMessage calls an outage turned away.</summary>
+    public int OutageRejections => outageRejections;
+    int outageRejections;
+
+    /// <summary>For <paramref name="duration"/> from now, every sendMessage fails with <paramref name="code"/> (429 with retry_after, or a 5xx).</summary>
+    public void Outage(int code, TimeSpan duration, int? retryAfter = null) => outage = (DateTime.UtcNow + duration, code, retryAfter);
     readonly Queue<DateTime> recentSends = new();
     readonly Dictionary<long, DateTime> lastSendToChat = [];
 
@@ -75,12 +84,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 }
                 return Ok(new JsonArray());
             case "sendMessage":
-                if (FailNextSends.TryDequeue(out var failure))
-                    return Results.Json(new JsonObject
-                    {
-                        ["ok"] = false, ["error_code"] = failure.Code, ["description"] = failure.Code == 429 ? "Too Many Requests" : "Bad Gateway",
-                        ["parameters"] = failure.RetryAfter is { } after ? new JsonObject { ["retry_after"] = after } : null,
-                    }, statusCode: failure.Code);
+                if (FailNextSends.TryDequeue(out var failure)) return Failure(failure.Code, failure.RetryAfter);
+                if (outage is var (until, code, retryAfter) && DateTime.UtcNow < until)
+                {
+                    Interlocked.Increment(ref outageRejections);
+                    return Failure(code, retryAfter);
+                }
                 var chatId = body["chat_id"]!.GetValue<long>();
                 if (EnforceLimits && OverLimit(chatId))
                 {
@@ -96,7 +105,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     ["text"] = body["text"]!.GetValue<string>(),
                 };
                 SentAt.Enqueue(DateTime.UtcNow);
-                Deliveries.Enqueue((chatId, DateTime.UtcNow));
+                Deliveries.Enqueue((chatId, body["reply_parameters"]?["message_id"]?.GetValue<int>(), DateTime.UtcNow));
                 Sent.Enqueue(body.AsObject());
                 return Ok(message);
             case "sendChatAction":
@@ -120,6 +129,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return false;
         }
     }
+
+    static IResult Failure(int code, int? retryAfter) => Results.Json(new JsonObject
+    {
+        ["ok"] = false, ["error_code"] = code, ["description"] = code == 429 ? "Too Many Requests" : "Bad Gateway",
+        ["parameters"] = retryAfter is { } after ? new JsonObject { ["retry_after"] = after } : null,
+    }, statusCode: code);
 
     static IResult Ok(JsonNode result) => Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
 

@@ -21,10 +21,11 @@ public sealed class LocalServer : IAsyncDisposable
     /// <summary>http://127.0.0.1:port, without a trailing slash.</summary>
     public string Url { get; }
 
-    public static async Task<LocalServer> StartAsync(Action<WebApplication> map)
+    /// <param name="url">Where to listen; a port of 0 picks a free one.</param>
+    public static async Task<LocalServer> StartAsync(Action<WebApplication> map, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

@@ -4,6 +4,7 @@ using TalksBot.Bench;
 // dotnet run -c Release --project bench/TalksBot.Bench -- ask [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- telegram [--questions N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- chunking
+// dotnet run -c Release --project bench/TalksBot.Bench -- soak [--questions N] [--rate N]
 var verb = args.FirstOrDefault() ?? "search";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
@@ -20,10 +21,13 @@ switch (verb)
     case "telegram":
         await TelegramLoadBenchmark.RunAsync("seeds", devSet, Option("--questions", 1_000));
         return 0;
+    case "soak":
+        await SoakBenchmark.RunAsync("seeds", devSet, Option("--questions", 10_000), Option("--rate", 20));
+        return 0;
     case "chunking":
         await ChunkingBenchmark.RunAsync("seeds", devSet);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking> [--articles N] [--queries N] [--questions N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
         return 2;
 }

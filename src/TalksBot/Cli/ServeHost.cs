@@ -34,7 +34,8 @@ public static partial class ServeHost
         builder.AddTelegram();
         builder.AddDiscord();
         builder.AddAdmin();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName).AddPrometheusExporter());
+        // System.Runtime: the runtime's own meter (working set, GC heap, thread pool), to watch memory stay flat.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
         app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));

@@ -18,7 +18,8 @@ public sealed partial class TelegramSender : IDisposable
     // many in Telegram's window. Per chat and group it also counts from the previous send's
     // completion; under the global limit sends go one at a time, which spaces their arrival.
     const double Margin = 1.06;
-    static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+    // About two minutes of retrying in all: Telegram's own outages and a proxy's 502s pass within that.
+    static readonly TimeSpan[] Backoff = [.. new[] { 0.3, 1, 2, 4, 8, 15, 30, 30, 30 }.Select(TimeSpan.FromSeconds)];
     readonly ITelegramBotClient bot;
     readonly ILogger<TelegramSender> logger;
     readonly Pacer? global;
@@ -95,8 +96,9 @@ public sealed partial class TelegramSender : IDisposable
             }
             catch (Exception e) when (attempt < Backoff.Length && IsTransient(e))
             {
-                LogRetry(logger, attempt + 1, e.GetType().Name);
-                await Task.Delay(Backoff[attempt], cancellationToken);
+                LogRetry(logger, attempt + 1, Backoff.Length, e.GetType().Name);
+                var retryAfter = TimeSpan.FromSeconds((e as ApiRequestException)?.Parameters?.RetryAfter ?? 0);
+                await Task.Delay(retryAfter > Backoff[attempt] ? retryAfter : Backoff[attempt], cancellationToken);
             }
             catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
             {
@@ -119,8 +121,8 @@ public sealed partial class TelegramSender : IDisposable
         pacing.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to Telegram failed ({Kind}), try {Attempt} of 3 follows")]
-    static partial void LogRetry(ILogger logger, int attempt, string kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to Telegram failed ({Kind}), try {Attempt} of {Tries} follows")]
+    static partial void LogRetry(ILogger logger, int attempt, int tries, string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending to Telegram failed for good ({Kind}, code {Code})")]
     static partial void LogSendFailed(ILogger logger, string kind, int code);

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TalksBot.Answer;
-using TalksBot.Tests.Fakes;
 using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Answer;

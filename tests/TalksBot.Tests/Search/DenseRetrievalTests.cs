@@ -1,4 +1,3 @@
-using TalksBot.Tests.Fakes;
 using TalksBot.Fakes;
 
 namespace TalksBot.Tests.Search;

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace TalksBot.Bench;
+
+/// <summary>
+/// `dotnet TalksBot.dll serve` in its own process, configured by environment variables: its log
+/// lines counted by level, its resident memory read from /proc, stopped with SIGTERM as a service
+/// manager stops it.
+/// </summary>
+public sealed partial class BotProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+{
+    Process? process;
+    readonly ConcurrentQueue<string> lines = new();
+    readonly TaskCompletionSource<string> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    string level = "";
+    int warnings;
+
+    public ConcurrentQueue<string> Errors { get; } = new();
+    public int Warnings => warnings;
+    public double PeakRssMb { get; private set; }
+
+    [GeneratedRegex(@"Listening on (http://[^;,\s]+)")]
+    private static partial Regex ListeningOn();
+
+    /// <summary>Starts `serve` and returns its URL once it listens (after the index is built).</summary>
+    public async Task<string> StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Read(e.Data);
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var started = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)));
+        if (started != listening.Task) throw new InvalidOperationException("serve did not start:\n" + string.Join("\n", lines.TakeLast(30)));
+        return await listening.Task;
+    }
+
+    // The console logger writes "fail: Category[id]" and then the message, indented, on the next line.
+    void Read(string? line)
+    {
+        if (line is null) return;
+        lines.Enqueue(line);
+        if (line.Length > 5 && line[4] == ':' && !line.StartsWith(' '))
+        {
+            level = line[..4];
+            if (level == "warn") Interlocked.Increment(ref warnings);
+        }
+        else if (level is "fail" or "crit") Errors.Enqueue(line.Trim());
+        if (ListeningOn().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+    }
+
+    /// <summary>How many log lines contain <paramref name="text"/>.</summary>
+    public int Lines(string text) => lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Resident memory now, from /proc (Linux); also keeps the peak.</summary>
+    public double RssMb()
+    {
+        var status = File.ReadAllLines($"/proc/{process!.Id}/status");
+        double Kb(string key) => double.Parse(status.First(l => l.StartsWith(key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        PeakRssMb = Kb("VmHWM:");
+        return Kb("VmRSS:");
+    }
+
+    /// <summary>SIGTERM, then waits for the exit: its code and how long the drain took.</summary>
+    public async Task<(int Exit, double Seconds)> StopAsync()
+    {
+        RssMb();
+        var watch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process!.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, watch.Elapsed.TotalSeconds);
+    }
+
+    public void Kill()
+    {
+        if (process is { HasExited: false }) process.Kill();
+        process?.Dispose();
+    }
+}

@@ -1,0 +1,31 @@
+namespace TalksBot.Bench;
+
+/// <summary>`soak`: <see cref="SoakRun"/> at full length, reported as the README's tables.</summary>
+public static class SoakBenchmark
+{
+    public static async Task RunAsync(string seeds, string devSet, int questions, double perSecond)
+    {
+        var texts = DevSet.Load(devSet).Select(q => q.Question).ToList();
+        Console.WriteLine($"Soak: {questions} questions at {perSecond}/s through the Telegram webhook of `serve` (own process), openai engine on a fake endpoint, {Environment.ProcessorCount} cores");
+        var r = await SoakRun.RunAsync(seeds, texts, questions, perSecond, timeoutSeconds: 5, breakSeconds: 30, progress: Console.Out);
+
+        Console.WriteLine();
+        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (p, (name, from, to)) in r.Phases.Zip(SoakFaults.LlmPhases))
+            Console.WriteLine($"| {p.Name} ({from:0%}–{to:0%}) | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s |");
+        Console.WriteLine();
+        Console.WriteLine("| figure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| questions posted (of them posted twice, as Telegram redelivers) | {r.Posted} ({r.Replayed}) |");
+        Console.WriteLine($"| answered once / not answered / answered twice | {r.AnsweredOnce} / {r.Missing} / {r.AnsweredTwice} |");
+        Console.WriteLine($"| webhook posts refused or failed | {r.WebhookErrors} |");
+        Console.WriteLine($"| sends Telegram turned away in bursts (502, 429) / 429s from its limits | {r.TelegramFaults} / {r.LimitRejections} |");
+        Console.WriteLine($"| \"Answered for telegram\" log lines | {r.AnswerLogLines} |");
+        Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.WarningLines} |");
+        Console.WriteLine($"| RSS after start-up / after 10% / at the end / peak | {r.RssStartMb:0} / {r.RssWarmMb:0} / {r.RssEndMb:0} / {r.RssPeakMb:0} MB |");
+        Console.WriteLine($"| GC heap after start-up / at the end | {r.HeapStartMb:0.0} / {r.HeapEndMb:0.0} MB |");
+        Console.WriteLine($"| run time / SIGTERM to exit (code) | {r.Seconds:0} s / {r.StopSeconds:0.0} s ({r.ExitCode}) |");
+        foreach (var line in r.ErrorLines.Take(10)) Console.WriteLine("error: " + line);
+    }
+}
