@@ -15,10 +15,9 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
     readonly ConcurrentQueue<string> lines = new();
     readonly TaskCompletionSource<string> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     string level = "";
-    int warnings;
 
     public ConcurrentQueue<string> Errors { get; } = new();
-    public int Warnings => warnings;
+    public ConcurrentQueue<string> WarningTexts { get; } = new();
     public double PeakRssMb { get; private set; }
 
     [GeneratedRegex(@"Listening on (http://[^;,\s]+)")]
@@ -49,9 +48,9 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
         if (line.Length > 5 && line[4] == ':' && !line.StartsWith(' '))
         {
             level = line[..4];
-            if (level == "warn") Interlocked.Increment(ref warnings);
         }
         else if (level is "fail" or "crit") Errors.Enqueue(line.Trim());
+        else if (level is "warn") WarningTexts.Enqueue(line.Trim());
         if (ListeningOn().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
     }
 

@@ -22,10 +22,14 @@ public static class SoakBenchmark
         Console.WriteLine($"| webhook posts refused or failed | {r.WebhookErrors} |");
         Console.WriteLine($"| sends Telegram turned away in bursts (502, 429) / 429s from its limits | {r.TelegramFaults} / {r.LimitRejections} |");
         Console.WriteLine($"| \"Answered for telegram\" log lines | {r.AnswerLogLines} |");
-        Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.WarningLines} |");
+        Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.Warnings.Count} |");
         Console.WriteLine($"| RSS after start-up / after 10% / at the end / peak | {r.RssStartMb:0} / {r.RssWarmMb:0} / {r.RssEndMb:0} / {r.RssPeakMb:0} MB |");
         Console.WriteLine($"| GC heap after start-up / at the end | {r.HeapStartMb:0.0} / {r.HeapEndMb:0.0} MB |");
         Console.WriteLine($"| run time / SIGTERM to exit (code) | {r.Seconds:0} s / {r.StopSeconds:0.0} s ({r.ExitCode}) |");
         foreach (var line in r.ErrorLines.Take(10)) Console.WriteLine("error: " + line);
+        Console.WriteLine();
+        Console.WriteLine("Warnings, by kind:");
+        foreach (var kind in r.Warnings.GroupBy(w => System.Text.RegularExpressions.Regex.Replace(w.Length > 90 ? w[..90] + "…" : w, @"\d+", "N")).OrderByDescending(g => g.Count()))
+            Console.WriteLine($"  {kind.Count(),6}  {kind.Key}");
     }
 }

@@ -12,7 +12,7 @@ public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFa
 
 public sealed record SoakReport(
     int Posted, int Replayed, int WebhookErrors, int AnsweredOnce, int Missing, int AnsweredTwice,
-    int TelegramFaults, int LimitRejections, int AnswerLogLines, IReadOnlyList<string> ErrorLines, int WarningLines,
+    int TelegramFaults, int LimitRejections, int AnswerLogLines, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
     double RssStartMb, double RssWarmMb, double RssEndMb, double RssPeakMb, double HeapStartMb, double HeapEndMb,
     double Seconds, int ExitCode, double StopSeconds, IReadOnlyList<SoakPhase> Phases);
 
@@ -91,7 +91,7 @@ public static class SoakRun
             var delivered = replies.ToDictionary(g => g.Key, g => g.Min(d => d.At));
             return new SoakReport(
                 count, replayed, webhookErrors, firsts.Count(f => f.Value == 1), count - firsts.Count, firsts.Count(f => f.Value > 1),
-                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"), [.. bot.Errors], bot.Warnings,
+                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"), [.. bot.Errors], [.. bot.WarningTexts],
                 rssStart, rssWarm, rssEnd, bot.PeakRssMb, heapStart, heapEnd, seconds, exit, stopSeconds,
                 Phases(snapshots, posted, delivered));
 

@@ -20,9 +20,14 @@ public static partial class CitationGuard
     [GeneratedRegex(@"\s*(\[\d{1,3}\])+")]
     private static partial Regex Markers();
 
+    // "… bloodshed. [1]" or "… said.”[2]": models often cite after the full stop, where a sentence
+    // splitter makes the markers a sentence of their own.
+    [GeneratedRegex(@"([.!?…][""”’)]*)[ \t]*((?:\[\d{1,3}\])+)")]
+    private static partial Regex MarkersAfterFullStop();
+
     public static AnswerDraft Verify(string raw, IReadOnlyList<SearchHit> passages, string language)
     {
-        var text = raw.Trim();
+        var text = MarkersAfterFullStop().Replace(raw.Trim(), "$2$1");
         if (text.Length == 0 || text.Contains(NotInTexts, StringComparison.Ordinal)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
         var citations = new List<Citation>();

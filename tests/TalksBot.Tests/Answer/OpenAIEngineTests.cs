@@ -51,6 +51,23 @@ public class OpenAIEngineTests
         Assert.Contains("6,000 Russian bodies", citation.Quote);
     }
 
+    [Theory]
+    [InlineData("Ukraine would hand over 6,000 Russian bodies. [{0}]")]
+    [InlineData("Ukraine would hand over 6,000 Russian bodies.[{0}]")]
+    [InlineData("“Ukraine would hand over 6,000 Russian bodies.” [{0}]")]
+    public async Task AMarkerAfterTheFullStopCitesTheSentenceBeforeIt(string reply)
+    {
+        await using var server = await FakeOpenAIServer.StartAsync();
+        server.Reply = r => string.Format(reply, PassageWith(r, "6,000 Russian bodies"));
+        using var kb = new TestKnowledgeBase();
+
+        var answer = await Start(kb, server).AskAsync(Question);
+
+        Assert.Equal("openai", answer.Engine);
+        Assert.Contains("6,000 Russian bodies", Assert.Single(answer.Citations).Quote);
+        Assert.EndsWith("[1]", answer.Text);
+    }
+
     [Fact]
     public async Task TheModelSayingTheTextsDoNotAnswerIsARefusal()
     {
