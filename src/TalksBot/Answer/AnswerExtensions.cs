@@ -31,6 +31,7 @@ public static class AnswerExtensions
                 .Validate(o => !string.IsNullOrWhiteSpace(o.Model), "Answer:Engine is openai, so OpenAI:Model must name the chat model.");
             if (!string.IsNullOrWhiteSpace(openAI.Model))
                 builder.Services.AddOpenAIChatCompletion(openAI.Model, LlmExtensions.CreateClient(openAI), serviceId: OpenAIAnswerer.ServiceId);
+            builder.Services.AddSingleton<LlmBreaker>();
             builder.Services.AddSingleton<OpenAIAnswerer>();
         }
         return builder;

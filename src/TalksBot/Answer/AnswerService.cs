@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using Polly.CircuitBreaker;
 using TalksBot.Index;
+using TalksBot.Llm;
 using TalksBot.Ingest;
 using TalksBot.Observability;
 using TalksBot.Search;
@@ -79,7 +79,7 @@ public sealed partial class AnswerService(
         catch (Exception e) when (OpenAIAnswerer.IsEndpointFailure(e, cancellationToken))
         {
             // While the breaker is open every question lands here; its opening was logged once.
-            if (e is BrokenCircuitException) LogSkipped(logger);
+            if (e is LlmPausedException) LogSkipped(logger);
             else LogFallback(logger, e.GetType().Name, e.Message);
             return (await ExtractiveAsync(index, question, previous, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
         }

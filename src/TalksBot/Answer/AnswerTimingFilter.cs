@@ -25,6 +25,7 @@ public sealed partial class AnswerTimingFilter(ILogger<AnswerTimingFilter> logge
     [LoggerMessage(Level = LogLevel.Debug, Message = "Kernel function {Function} answered in {ElapsedMs:0.0} ms")]
     static partial void LogInvoked(ILogger logger, string function, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kernel function {Function} failed after {ElapsedMs:0.0} ms ({Error})")]
+    // Debug: the answering service warns about the failure it handles, with its reason, once.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Kernel function {Function} failed after {ElapsedMs:0.0} ms ({Error})")]
     static partial void LogFailed(ILogger logger, string function, double elapsedMs, string error);
 }
