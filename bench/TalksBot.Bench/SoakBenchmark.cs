@@ -10,10 +10,13 @@ public static class SoakBenchmark
         var r = await SoakRun.RunAsync(seeds, texts, questions, perSecond, timeoutSeconds: 5, breakSeconds: 30, progress: Console.Out);
 
         Console.WriteLine();
-        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 |");
-        Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var (p, (name, from, to)) in r.Phases.Zip(SoakFaults.LlmPhases))
-            Console.WriteLine($"| {p.Name} ({from:0%}–{to:0%}) | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s |");
+        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 | RSS / GC heap as it began |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var p in r.Phases)
+        {
+            var share = SoakFaults.LlmPhases.FirstOrDefault(l => l.Name == p.Name) is { Name: not null } l ? $" ({l.From:0%}–{l.To:0%})" : "";
+            Console.WriteLine($"| {p.Name}{share} | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s | {p.RssMb:0} / {p.HeapMb:0} MB |");
+        }
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---|");
@@ -23,6 +26,7 @@ public static class SoakBenchmark
         Console.WriteLine($"| sends Telegram turned away in bursts (502, 429) / 429s from its limits | {r.TelegramFaults} / {r.LimitRejections} |");
         Console.WriteLine($"| \"Answered for telegram\" log lines | {r.AnswerLogLines} |");
         Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.Warnings.Count} |");
+        Console.WriteLine($"| times the LLM endpoint was found answering again | {r.LlmRecoveries} |");
         Console.WriteLine($"| RSS after start-up / after 10% / at the end / peak | {r.RssStartMb:0} / {r.RssWarmMb:0} / {r.RssEndMb:0} / {r.RssPeakMb:0} MB |");
         Console.WriteLine($"| GC heap after start-up / at the end | {r.HeapStartMb:0.0} / {r.HeapEndMb:0.0} MB |");
         Console.WriteLine($"| run time / SIGTERM to exit (code) | {r.Seconds:0} s / {r.StopSeconds:0.0} s ({r.ExitCode}) |");

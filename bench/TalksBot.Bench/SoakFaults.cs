@@ -18,7 +18,10 @@ public sealed class SoakFaults(FakeOpenAIServer llm, FakeTelegramServer telegram
     public static readonly (double At, int Code)[] TelegramBursts = [(0.2, 502), (0.45, 429), (0.7, 502), (0.9, 429)];
     public const double BurstLength = 0.05;
 
-    /// <summary>Runs the timeline; <paramref name="phaseStarted"/> is called as each LLM phase begins (and once at the end, with "end").</summary>
+    /// <summary>After the last question: the answers still on their way, with the LLM healthy.</summary>
+    public const string Draining = "after the last question";
+
+    /// <summary>Runs the timeline; <paramref name="phaseStarted"/> is called as each LLM phase begins, and with <see cref="Draining"/> at the end.</summary>
     public async Task RunAsync(Func<string, Task> phaseStarted, CancellationToken cancellationToken)
     {
         var events = new List<(double At, Func<Task> Act)>();
@@ -38,7 +41,7 @@ public sealed class SoakFaults(FakeOpenAIServer llm, FakeTelegramServer telegram
                 telegram.Outage(code, duration * BurstLength, code == 429 ? 2 : null);
                 return Task.CompletedTask;
             }));
-        events.Add((1, async () => { await SetLlmAsync("LLM healthy", 0); await phaseStarted("end"); }));
+        events.Add((1, async () => { await SetLlmAsync("LLM healthy", 0); await phaseStarted(Draining); }));
 
         var start = DateTime.UtcNow;
         foreach (var (at, act) in events.OrderBy(e => e.At))

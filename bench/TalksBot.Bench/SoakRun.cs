@@ -8,11 +8,11 @@ using TalksBot.Fakes;
 namespace TalksBot.Bench;
 
 /// <summary>One LLM phase of a soak run: what /metrics counted while it lasted, and how long people waited.</summary>
-public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double P50Ms, double P99Ms);
+public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double P50Ms, double P99Ms, double RssMb, double HeapMb);
 
 public sealed record SoakReport(
     int Posted, int Replayed, int WebhookErrors, int AnsweredOnce, int Missing, int AnsweredTwice,
-    int TelegramFaults, int LimitRejections, int AnswerLogLines, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
+    int TelegramFaults, int LimitRejections, int AnswerLogLines, int LlmRecoveries, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
     double RssStartMb, double RssWarmMb, double RssEndMb, double RssPeakMb, double HeapStartMb, double HeapEndMb,
     double Seconds, int ExitCode, double StopSeconds, IReadOnlyList<SoakPhase> Phases);
 
@@ -52,11 +52,11 @@ public static class SoakRun
             var duration = TimeSpan.FromSeconds(count / perSecond);
             progress?.WriteLine($"serve started ({rssStart:0} MB); posting {count} questions at {perSecond}/s for {duration.TotalSeconds:0} s");
 
-            var snapshots = new List<(string Name, DateTime At, Dictionary<string, long> Counts)>();
+            var snapshots = new List<Snapshot>();
             var faults = new SoakFaults(llm, telegram, duration, timeoutSeconds);
             var timeline = faults.RunAsync(async name =>
             {
-                snapshots.Add((name, DateTime.UtcNow, await CountsAsync(http, url)));
+                snapshots.Add(new Snapshot(name, DateTime.UtcNow, await CountsAsync(http, url), bot.RssMb(), await HeapMbAsync(http, url)));
                 progress?.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: RSS {bot.RssMb():0} MB, {telegram.Sent.Count} sent");
             }, CancellationToken.None);
 
@@ -83,7 +83,7 @@ public static class SoakRun
             await Task.Delay(3000); // a second answer to anything would arrive by now
             var rssEnd = bot.RssMb();
             var heapEnd = await HeapMbAsync(http, url);
-            snapshots.Add(("final", DateTime.UtcNow, await CountsAsync(http, url)));
+            snapshots.Add(new Snapshot("final", DateTime.UtcNow, await CountsAsync(http, url), rssEnd, heapEnd));
             var (exit, stopSeconds) = await bot.StopAsync();
 
             var replies = telegram.Deliveries.Where(d => d.ReplyTo is not null).GroupBy(d => d.ReplyTo!.Value).ToList();
@@ -91,7 +91,7 @@ public static class SoakRun
             var delivered = replies.ToDictionary(g => g.Key, g => g.Min(d => d.At));
             return new SoakReport(
                 count, replayed, webhookErrors, firsts.Count(f => f.Value == 1), count - firsts.Count, firsts.Count(f => f.Value > 1),
-                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"), [.. bot.Errors], [.. bot.WarningTexts],
+                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"), bot.Lines("The LLM endpoint answers again"), [.. bot.Errors], [.. bot.WarningTexts],
                 rssStart, rssWarm, rssEnd, bot.PeakRssMb, heapStart, heapEnd, seconds, exit, stopSeconds,
                 Phases(snapshots, posted, delivered));
 
@@ -117,20 +117,21 @@ public static class SoakRun
         }
     }
 
-    static List<SoakPhase> Phases(List<(string Name, DateTime At, Dictionary<string, long> Counts)> snapshots,
-        ConcurrentDictionary<int, DateTime> posted, Dictionary<int, DateTime> delivered)
+    /// <summary>What the process looked like as a phase began.</summary>
+    sealed record Snapshot(string Name, DateTime At, Dictionary<string, long> Counts, double RssMb, double HeapMb);
+
+    static List<SoakPhase> Phases(List<Snapshot> snapshots, ConcurrentDictionary<int, DateTime> posted, Dictionary<int, DateTime> delivered)
     {
         var phases = new List<SoakPhase>();
         for (var i = 0; i + 1 < snapshots.Count; i++)
         {
-            var (name, from, counts) = snapshots[i];
-            if (name is "end" or "final") continue;
-            var (_, to, next) = snapshots[i + 1];
+            var (name, from, counts, rss, heap) = snapshots[i];
+            var (_, to, next, _, _) = snapshots[i + 1];
             long Delta(string key) => next.GetValueOrDefault(key) - counts.GetValueOrDefault(key);
             var waits = posted.Where(p => p.Value >= from && p.Value < to && delivered.ContainsKey(p.Key))
                 .Select(p => (delivered[p.Key] - p.Value).TotalMilliseconds).Order().ToList();
             phases.Add(new SoakPhase(name, Delta("all"), Delta("openai"), Delta("extractive-fallback"), Delta("refused"),
-                waits.Count == 0 ? 0 : waits[waits.Count / 2], waits.Count == 0 ? 0 : waits[Math.Min(waits.Count - 1, (int)(waits.Count * 0.99))]));
+                waits.Count == 0 ? 0 : waits[waits.Count / 2], waits.Count == 0 ? 0 : waits[Math.Min(waits.Count - 1, (int)(waits.Count * 0.99))], rss, heap));
         }
         return phases;
     }
