@@ -92,6 +92,21 @@ public class TelegramPollingTests
     }
 
     [Fact]
+    public async Task AnOutageOfTenSecondsDelaysTheAnswersButLosesNone()
+    {
+        await using var bot = await TelegramApp.StartAsync();
+        bot.Server.Outage(502, TimeSpan.FromSeconds(10));
+        bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
+        bot.Server.Push(FakeTelegramServer.Text(8, "/help", messageId: 2));
+
+        await bot.Server.WaitForSentAsync(2, seconds: 40);
+        await Task.Delay(1000);
+
+        Assert.True(bot.Server.OutageRejections >= 4);
+        Assert.Equal([1, 2], bot.Server.Sent.Select(s => s["reply_parameters"]!["message_id"]!.GetValue<int>()).Order());
+    }
+
+    [Fact]
     public async Task ARestartResumesFromTheStoredOffsetWithNothingLostOrRepeated()
     {
         await using var bot = await TelegramApp.StartAsync();
