@@ -66,6 +66,38 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
         return Kb("VmRSS:");
     }
 
+    /// <summary>
+    /// The live managed heap, measured after a full collection by dotnet-gcdump when it is installed
+    /// (dotnet tool install -g dotnet-gcdump); null without it. The runtime's own "heap after the
+    /// last collection" is no measure of a leak under server GC, which collects gen 2 rarely.
+    /// </summary>
+    public async Task<double?> LiveHeapMbAsync()
+    {
+        var tool = new[] { Environment.GetEnvironmentVariable("PATH") ?? "", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools") }
+            .SelectMany(p => p.Split(Path.PathSeparator)).Select(d => Path.Combine(d, "dotnet-gcdump")).FirstOrDefault(File.Exists);
+        if (tool is null) return null;
+        var file = Path.Combine(workingDirectory, $"heap-{Guid.NewGuid():N}.gcdump");
+        try
+        {
+            await RunAsync(tool, "collect", "-p", process!.Id.ToString(), "-o", file);
+            var report = await RunAsync(tool, "report", file);
+            return Regex.Match(report, @"([\d,]+)\s+GC Heap bytes") is { Success: true } m ? double.Parse(m.Groups[1].Value.Replace(",", "")) / 1048576.0 : null;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    static async Task<string> RunAsync(string file, params string[] args)
+    {
+        using var run = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = run.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await run.WaitForExitAsync(timeout.Token);
+        return await output;
+    }
+
     /// <summary>SIGTERM, then waits for the exit: its code and how long the drain took.</summary>
     public async Task<(int Exit, double Seconds)> StopAsync()
     {

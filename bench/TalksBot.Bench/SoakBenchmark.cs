@@ -7,15 +7,15 @@ public static class SoakBenchmark
     {
         var texts = DevSet.Load(devSet).Select(q => q.Question).ToList();
         Console.WriteLine($"Soak: {questions} questions at {perSecond}/s through the Telegram webhook of `serve` (own process), openai engine on a fake endpoint, {Environment.ProcessorCount} cores");
-        var r = await SoakRun.RunAsync(seeds, texts, questions, perSecond, timeoutSeconds: 5, breakSeconds: 30, progress: Console.Out);
+        var r = await SoakRun.RunAsync(seeds, texts, questions, perSecond, timeoutSeconds: 5, breakSeconds: 30, liveHeap: true, progress: Console.Out);
 
         Console.WriteLine();
-        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 | RSS / GC heap as it began |");
+        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 | RSS / live heap as it began |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var p in r.Phases)
         {
             var share = SoakFaults.LlmPhases.FirstOrDefault(l => l.Name == p.Name) is { Name: not null } l ? $" ({l.From:0%}–{l.To:0%})" : "";
-            Console.WriteLine($"| {p.Name}{share} | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s | {p.RssMb:0} / {p.HeapMb:0} MB |");
+            Console.WriteLine($"| {p.Name}{share} | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s | {p.RssMb:0} / {Mb(p.LiveHeapMb)} |");
         }
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
@@ -28,7 +28,7 @@ public static class SoakBenchmark
         Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.Warnings.Count} |");
         Console.WriteLine($"| times the LLM endpoint was found answering again | {r.LlmRecoveries} |");
         Console.WriteLine($"| RSS after start-up / after 10% / at the end / peak | {r.RssStartMb:0} / {r.RssWarmMb:0} / {r.RssEndMb:0} / {r.RssPeakMb:0} MB |");
-        Console.WriteLine($"| GC heap after start-up / at the end | {r.HeapStartMb:0.0} / {r.HeapEndMb:0.0} MB |");
+        Console.WriteLine($"| live heap after start-up / at the end (dotnet-gcdump) | {Mb(r.LiveHeapStartMb)} / {Mb(r.LiveHeapEndMb)} |");
         Console.WriteLine($"| run time / SIGTERM to exit (code) | {r.Seconds:0} s / {r.StopSeconds:0.0} s ({r.ExitCode}) |");
         foreach (var line in r.ErrorLines.Take(10)) Console.WriteLine("error: " + line);
         Console.WriteLine();
@@ -36,4 +36,6 @@ public static class SoakBenchmark
         foreach (var kind in r.Warnings.GroupBy(w => System.Text.RegularExpressions.Regex.Replace(w.Length > 90 ? w[..90] + "…" : w, @"\d+", "N")).OrderByDescending(g => g.Count()))
             Console.WriteLine($"  {kind.Count(),6}  {kind.Key}");
     }
+
+    static string Mb(double? mb) => mb is { } v ? $"{v:0.0} MB" : "n/a (dotnet tool install -g dotnet-gcdump)";
 }

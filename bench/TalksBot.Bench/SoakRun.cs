@@ -8,12 +8,12 @@ using TalksBot.Fakes;
 namespace TalksBot.Bench;
 
 /// <summary>One LLM phase of a soak run: what /metrics counted while it lasted, and how long people waited.</summary>
-public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double P50Ms, double P99Ms, double RssMb, double HeapMb);
+public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double P50Ms, double P99Ms, double RssMb, double? LiveHeapMb);
 
 public sealed record SoakReport(
     int Posted, int Replayed, int WebhookErrors, int AnsweredOnce, int Missing, int AnsweredTwice,
     int TelegramFaults, int LimitRejections, int AnswerLogLines, int LlmRecoveries, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
-    double RssStartMb, double RssWarmMb, double RssEndMb, double RssPeakMb, double HeapStartMb, double HeapEndMb,
+    double RssStartMb, double RssWarmMb, double RssEndMb, double RssPeakMb, double? LiveHeapStartMb, double? LiveHeapEndMb,
     double Seconds, int ExitCode, double StopSeconds, IReadOnlyList<SoakPhase> Phases);
 
 /// <summary>
@@ -28,8 +28,9 @@ public static class SoakRun
     const int Chats = 700;
     const int ReplayEvery = 97;
 
+    /// <param name="liveHeap">Measure the live heap at each phase with dotnet-gcdump (when installed); each measure forces a full collection.</param>
     public static async Task<SoakReport> RunAsync(string seeds, IReadOnlyList<string> texts, int count, double perSecond,
-        int timeoutSeconds, int breakSeconds, TextWriter? progress = null)
+        int timeoutSeconds, int breakSeconds, bool liveHeap = false, TextWriter? progress = null)
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.EnforceLimits = true;
@@ -48,7 +49,8 @@ public static class SoakRun
             var url = await bot.StartAsync();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var rssStart = bot.RssMb();
-            var heapStart = await HeapMbAsync(http, url);
+            async Task<double?> LiveHeapAsync() => liveHeap ? await bot.LiveHeapMbAsync() : null;
+            var heapStart = await LiveHeapAsync();
             var duration = TimeSpan.FromSeconds(count / perSecond);
             progress?.WriteLine($"serve started ({rssStart:0} MB); posting {count} questions at {perSecond}/s for {duration.TotalSeconds:0} s");
 
@@ -56,8 +58,9 @@ public static class SoakRun
             var faults = new SoakFaults(llm, telegram, duration, timeoutSeconds);
             var timeline = faults.RunAsync(async name =>
             {
-                snapshots.Add(new Snapshot(name, DateTime.UtcNow, await CountsAsync(http, url), bot.RssMb(), await HeapMbAsync(http, url)));
-                progress?.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: RSS {bot.RssMb():0} MB, {telegram.Sent.Count} sent");
+                var rss = bot.RssMb();
+                snapshots.Add(new Snapshot(name, DateTime.UtcNow, await CountsAsync(http, url), rss, await LiveHeapAsync()));
+                progress?.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: RSS {rss:0} MB, {telegram.Sent.Count} sent");
             }, CancellationToken.None);
 
             var posted = new ConcurrentDictionary<int, DateTime>();
@@ -82,7 +85,7 @@ public static class SoakRun
             var seconds = watch.Elapsed.TotalSeconds;
             await Task.Delay(3000); // a second answer to anything would arrive by now
             var rssEnd = bot.RssMb();
-            var heapEnd = await HeapMbAsync(http, url);
+            var heapEnd = await LiveHeapAsync();
             snapshots.Add(new Snapshot("final", DateTime.UtcNow, await CountsAsync(http, url), rssEnd, heapEnd));
             var (exit, stopSeconds) = await bot.StopAsync();
 
@@ -118,7 +121,7 @@ public static class SoakRun
     }
 
     /// <summary>What the process looked like as a phase began.</summary>
-    sealed record Snapshot(string Name, DateTime At, Dictionary<string, long> Counts, double RssMb, double HeapMb);
+    sealed record Snapshot(string Name, DateTime At, Dictionary<string, long> Counts, double RssMb, double? LiveHeapMb);
 
     static List<SoakPhase> Phases(List<Snapshot> snapshots, ConcurrentDictionary<int, DateTime> posted, Dictionary<int, DateTime> delivered)
     {
@@ -150,11 +153,6 @@ public static class SoakRun
         }
         return counts;
     }
-
-    /// <summary>The GC heap after the last collection, from the runtime's own meter at /metrics.</summary>
-    static async Task<double> HeapMbAsync(HttpClient http, string url) =>
-        Regex.Matches(await http.GetStringAsync(url + "/metrics"), @"(?m)^dotnet_gc_last_collection_heap_size_bytes\{[^}]*\} (\S+)")
-            .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) / 1048576.0;
 
     static async Task WaitForAnswersAsync(FakeTelegramServer telegram, int count, TimeSpan limit)
     {
