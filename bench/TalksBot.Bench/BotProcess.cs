@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace TalksBot.Bench;
@@ -19,6 +20,12 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
     public ConcurrentQueue<string> Errors { get; } = new();
     public ConcurrentQueue<string> WarningTexts { get; } = new();
     public double PeakRssMb { get; private set; }
+
+    const int SigTerm = 15;
+
+    // A fresh machine may lack /bin/kill (procps); libc's kill is always there.
+    [DllImport("libc", EntryPoint = "kill")]
+    static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"Listening on (http://[^;,\s]+)")]
     private static partial Regex ListeningOn();
@@ -103,7 +110,7 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
     {
         RssMb();
         var watch = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", process!.Id.ToString()])) await kill.WaitForExitAsync();
+        if (Kill(process!.Id, SigTerm) != 0) throw new InvalidOperationException("SIGTERM could not be sent");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, watch.Elapsed.TotalSeconds);
