@@ -18,7 +18,7 @@ public sealed class OpenAIOptions
     /// <summary>How long one request may take before TalksBot stops waiting.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How long the offline engine answers alone once most recent calls to the endpoint failed.</summary>
+    /// <summary>How long the offline engine answers alone after three failed calls to the endpoint in a row.</summary>
     public int BreakSeconds { get; set; } = 30;
 
     /// <summary>Embedding model; when set, passages get dense vectors at index time and search fuses them in.</summary>
