@@ -10,12 +10,12 @@ public static class SoakBenchmark
         var r = await SoakRun.RunAsync(seeds, texts, questions, perSecond, timeoutSeconds: 5, breakSeconds: 30, liveHeap: true, progress: Console.Out);
 
         Console.WriteLine();
-        Console.WriteLine("| phase (share of the run) | answered | by the LLM | offline fallback | refused | wait p50 / p99 | RSS / live heap as it began |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| phase (share of the run) | answered | `engine` openai | offline fallback | refused | answer time, mean | wait p50 / p99 | RSS / live heap as it began |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var p in r.Phases)
         {
             var share = SoakFaults.LlmPhases.FirstOrDefault(l => l.Name == p.Name) is { Name: not null } l ? $" ({l.From:0%}–{l.To:0%})" : "";
-            Console.WriteLine($"| {p.Name}{share} | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s | {p.RssMb:0} / {Mb(p.LiveHeapMb)} |");
+            Console.WriteLine($"| {p.Name}{share} | {p.Answered} | {p.ByLlm} | {p.ByFallback} | {p.Refused} | {p.AnswerMeanMs:0} ms | {p.P50Ms / 1000:0.0} / {p.P99Ms / 1000:0.0} s | {p.RssMb:0} / {Mb(p.LiveHeapMb)} |");
         }
         Console.WriteLine();
         Console.WriteLine("| figure | value |");

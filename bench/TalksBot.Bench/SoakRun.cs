@@ -8,7 +8,7 @@ using TalksBot.Fakes;
 namespace TalksBot.Bench;
 
 /// <summary>One LLM phase of a soak run: what /metrics counted while it lasted, and how long people waited.</summary>
-public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double P50Ms, double P99Ms, double RssMb, double? LiveHeapMb);
+public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFallback, long Refused, double AnswerMeanMs, double P50Ms, double P99Ms, double RssMb, double? LiveHeapMb);
 
 public sealed record SoakReport(
     int Posted, int Replayed, int WebhookErrors, int AnsweredOnce, int Missing, int AnsweredTwice,
@@ -133,17 +133,25 @@ public static class SoakRun
             long Delta(string key) => next.GetValueOrDefault(key) - counts.GetValueOrDefault(key);
             var waits = posted.Where(p => p.Value >= from && p.Value < to && delivered.ContainsKey(p.Key))
                 .Select(p => (delivered[p.Key] - p.Value).TotalMilliseconds).Order().ToList();
-            phases.Add(new SoakPhase(name, Delta("all"), Delta("openai"), Delta("extractive-fallback"), Delta("refused"),
+            var answerMs = Delta("answered") == 0 ? 0 : (double)Delta("latency-sum-us") / 1000 / Delta("answered");
+            phases.Add(new SoakPhase(name, Delta("all"), Delta("openai"), Delta("extractive-fallback"), Delta("refused"), answerMs,
                 waits.Count == 0 ? 0 : waits[waits.Count / 2], waits.Count == 0 ? 0 : waits[Math.Min(waits.Count - 1, (int)(waits.Count * 0.99))], rss, heap));
         }
         return phases;
     }
 
-    /// <summary>talksbot_questions_total from /metrics, summed by engine and by refusal.</summary>
+    /// <summary>talksbot_questions_total from /metrics, summed by engine and by refusal, and the answer latency histogram's sum and count.</summary>
     static async Task<Dictionary<string, long>> CountsAsync(HttpClient http, string url)
     {
         var counts = new Dictionary<string, long>();
-        foreach (Match m in Regex.Matches(await http.GetStringAsync(url + "/metrics"), @"(?m)^talksbot_questions_total\{([^}]*)\} (\d+)"))
+        var text = await http.GetStringAsync(url + "/metrics");
+        foreach (Match m in Regex.Matches(text, @"(?m)^talksbot_answer_latency_milliseconds_(sum|count)\{[^}]*\} (\S+)"))
+        {
+            var value = double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var key = m.Groups[1].Value == "sum" ? "latency-sum-us" : "answered";
+            counts[key] = counts.GetValueOrDefault(key) + (long)(m.Groups[1].Value == "sum" ? value * 1000 : value);
+        }
+        foreach (Match m in Regex.Matches(text, @"(?m)^talksbot_questions_total\{([^}]*)\} (\d+)"))
         {
             var value = long.Parse(m.Groups[2].Value);
             var engine = Regex.Match(m.Groups[1].Value, @"engine=""([^""]*)""").Groups[1].Value;
