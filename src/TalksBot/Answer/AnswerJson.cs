@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TalksBot.Search;
 
 namespace TalksBot.Answer;
 
@@ -20,15 +21,18 @@ public static class AnswerJson
                 ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,
                 ["chunk"] = c.Chunk, ["start"] = c.Start, ["end"] = c.End,
             })]),
-            ["passages"] = new JsonArray([.. answer.Passages.Select(p => (JsonNode)new JsonObject
-            {
-                ["source"] = p.Passage.Chunk.Source, ["chunk"] = p.Passage.Chunk.Index, ["score"] = p.Score, ["text"] = p.Passage.Chunk.Text,
-                ["signals"] = signals ? new JsonObject([.. p.Signals.Select(g => KeyValuePair.Create(g.Signal, (JsonNode?)new JsonObject { ["rank"] = g.Rank, ["score"] = g.Score }))]) : null,
-            })]),
+            ["passages"] = new JsonArray([.. answer.Passages.Select(p => (JsonNode)Passage(p, signals))]),
             ["engine"] = answer.Engine,
             ["timings_ms"] = new JsonObject([.. answer.TimingsMs.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Math.Round(t.Value, 2)))]),
         };
         if (answer.Error is not null) json["error"] = answer.Error;
+        return json;
+    }
+
+    static JsonObject Passage(SearchHit p, bool signals)
+    {
+        var json = new JsonObject { ["source"] = p.Passage.Chunk.Source, ["chunk"] = p.Passage.Chunk.Index, ["score"] = p.Score, ["text"] = p.Passage.Chunk.Text };
+        if (signals) json["signals"] = new JsonObject([.. p.Signals.Select(g => KeyValuePair.Create(g.Signal, (JsonNode?)new JsonObject { ["rank"] = g.Rank, ["score"] = g.Score }))]);
         return json;
     }
 
