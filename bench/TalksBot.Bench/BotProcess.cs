@@ -47,17 +47,19 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
         return await listening.Task;
     }
 
-    // The console logger writes "fail: Category[id]" and then the message, indented, on the next line.
+    [GeneratedRegex(@"^(?:\S+ )?(trce|dbug|info|warn|fail|crit): \S+\[-?\d+\] ?(.*)$")]
+    private static partial Regex LogEntry();
+
+    // One line an entry ("2026-… warn: Category[id] message"), exception details indented below it.
     void Read(string? line)
     {
         if (line is null) return;
         lines.Enqueue(line);
-        if (line.Length > 5 && line[4] == ':' && !line.StartsWith(' '))
-        {
-            level = line[..4];
-        }
-        else if (level is "fail" or "crit") Errors.Enqueue(line.Trim());
-        else if (level is "warn") WarningTexts.Enqueue(line.Trim());
+        var entry = LogEntry().Match(line);
+        if (entry.Success) level = entry.Groups[1].Value;
+        var text = entry.Success ? entry.Groups[2].Value : line.Trim();
+        if (text.Length > 0 && level is ("fail" or "crit")) Errors.Enqueue(text);
+        else if (entry.Success && level == "warn") WarningTexts.Enqueue(text);
         if (ListeningOn().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
     }
 

@@ -24,7 +24,7 @@ public static class SoakBenchmark
         Console.WriteLine($"| answered once / not answered / answered twice | {r.AnsweredOnce} / {r.Missing} / {r.AnsweredTwice} |");
         Console.WriteLine($"| webhook posts refused or failed | {r.WebhookErrors} |");
         Console.WriteLine($"| sends Telegram turned away in bursts (502, 429) / 429s from its limits | {r.TelegramFaults} / {r.LimitRejections} |");
-        Console.WriteLine($"| \"Answered for telegram\" log lines | {r.AnswerLogLines} |");
+        Console.WriteLine($"| \"Answered for telegram\" log lines / lines holding a question, the token or the secret | {r.AnswerLogLines} / {r.LeakedLines} |");
         Console.WriteLine($"| error log lines / warnings | {r.ErrorLines.Count} / {r.Warnings.Count} |");
         Console.WriteLine($"| times the LLM endpoint was found answering again | {r.LlmRecoveries} |");
         Console.WriteLine($"| RSS after start-up / after 10% / at the end / peak | {r.RssStartMb:0} / {r.RssWarmMb:0} / {r.RssEndMb:0} / {r.RssPeakMb:0} MB |");

@@ -12,7 +12,7 @@ public sealed record SoakPhase(string Name, long Answered, long ByLlm, long ByFa
 
 public sealed record SoakReport(
     int Posted, int Replayed, int WebhookErrors, int AnsweredOnce, int Missing, int AnsweredTwice,
-    int TelegramFaults, int LimitRejections, int AnswerLogLines, int LlmRecoveries, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
+    int TelegramFaults, int LimitRejections, int AnswerLogLines, int LeakedLines, int LlmRecoveries, IReadOnlyList<string> ErrorLines, IReadOnlyList<string> Warnings,
     double RssStartMb, double RssWarmMb, double RssEndMb, double RssPeakMb, double? LiveHeapStartMb, double? LiveHeapEndMb,
     double Seconds, int ExitCode, double StopSeconds, IReadOnlyList<SoakPhase> Phases);
 
@@ -25,6 +25,7 @@ public sealed record SoakReport(
 public static class SoakRun
 {
     const string Secret = "soak-secret";
+    const string Token = "123456:SOAK-token";
     const int Chats = 700;
     const int ReplayEvery = 97;
 
@@ -39,7 +40,7 @@ public static class SoakRun
         var bot = new BotProcess(work, new Dictionary<string, string>
         {
             ["TALKSBOT__SEEDS__PATH"] = Path.GetFullPath(seeds), ["TALKSBOT__INDEX__DATABASEPATH"] = Path.Combine(work, "talksbot.db"),
-            ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0", ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:SOAK", ["TALKSBOT__TELEGRAM__APIBASEURL"] = telegram.Url,
+            ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0", ["TALKSBOT__TELEGRAM__TOKEN"] = Token, ["TALKSBOT__TELEGRAM__APIBASEURL"] = telegram.Url,
             ["TALKSBOT__TELEGRAM__MODE"] = "webhook", ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = Secret,
             ["TALKSBOT__ANSWER__ENGINE"] = "openai", ["TALKSBOT__OPENAI__ENDPOINT"] = llm.Endpoint, ["TALKSBOT__OPENAI__MODEL"] = "soak-model",
             ["TALKSBOT__OPENAI__TIMEOUTSECONDS"] = timeoutSeconds.ToString(), ["TALKSBOT__OPENAI__BREAKSECONDS"] = breakSeconds.ToString(),
@@ -94,7 +95,8 @@ public static class SoakRun
             var delivered = replies.ToDictionary(g => g.Key, g => g.Min(d => d.At));
             return new SoakReport(
                 count, replayed, webhookErrors, firsts.Count(f => f.Value == 1), count - firsts.Count, firsts.Count(f => f.Value > 1),
-                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"), bot.Lines("The LLM endpoint answers again"), [.. bot.Errors], [.. bot.WarningTexts],
+                telegram.OutageRejections, telegram.LimitRejections, bot.Lines("Answered for telegram"),
+                new[] { Token, Secret }.Concat(texts.Distinct()).Sum(bot.Lines), bot.Lines("The LLM endpoint answers again"), [.. bot.Errors], [.. bot.WarningTexts],
                 rssStart, rssWarm, rssEnd, bot.PeakRssMb, heapStart, heapEnd, seconds, exit, stopSeconds,
                 Phases(snapshots, posted, delivered));
 

@@ -24,6 +24,7 @@ public class SoakTests
         Assert.Equal(0, r.WebhookErrors);
         Assert.Empty(r.ErrorLines);
         Assert.Equal(600, r.AnswerLogLines);
+        Assert.Equal(0, r.LeakedLines); // no question text, bot token or webhook secret in the log
         Assert.True(r.TelegramFaults > 0, "the bursts turned sends away");
         Assert.Equal(600, r.Phases.Sum(p => p.Answered));
         Assert.True(r.Phases.Sum(p => p.ByLlm) > 0);
