@@ -16,5 +16,4 @@ public sealed class QuestionRecord
     public List<string> Sources { get; set; } = [];
     public double LatencyMs { get; set; }
     public string Engine { get; set; } = "";
-    public string? Feedback { get; set; }
 }
