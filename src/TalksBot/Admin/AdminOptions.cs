@@ -9,7 +9,7 @@ public sealed class AdminOptions
     /// <summary>A session lasts this long after sign-in.</summary>
     public int SessionMinutes { get; set; } = 120;
 
-    /// <summary>Wrong tokens allowed per address per minute before sign-in answers 429.</summary>
+    /// <summary>Sign-in attempts allowed per address per minute, right or wrong, before sign-in answers 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 5;
 
     /// <summary>Largest source file an upload may carry.</summary>

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using TalksBot.Limits;
 
 namespace TalksBot.Admin;
 
 /// <summary>
 /// Who is signed in: the effective token (configured, or made at start), sessions with their CSRF
-/// token and expiry, and a count of wrong tokens per address. Sessions live in memory: a restart
+/// token and expiry, and the sign-in attempts per address in the last minute. Sessions live in memory: a restart
 /// signs everyone out, which is what an admin console should do.
 /// </summary>
 public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider time)
@@ -15,7 +16,7 @@ public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider t
     public sealed record Session(string Id, string Csrf, DateTime Expires);
 
     readonly ConcurrentDictionary<string, Session> sessions = new();
-    readonly ConcurrentDictionary<string, Queue<DateTime>> failures = new();
+    readonly RecentEvents<string> attempts = new(time);
 
     /// <summary>The token in force: Admin:Token, or one made for this run.</summary>
     public string Token { get; } = string.IsNullOrWhiteSpace(options.Value.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : options.Value.Token;
@@ -26,19 +27,10 @@ public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider t
 
     public (SignIn Result, Session? Session) TrySignIn(string? token, string address)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var recent = failures.GetOrAdd(address, _ => new Queue<DateTime>());
-        lock (recent)
-        {
-            while (recent.Count > 0 && recent.Peek() < now.AddMinutes(-1)) recent.Dequeue();
-            if (recent.Count >= options.Value.SignInAttemptsPerMinute) return (SignIn.TooMany, null);
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token ?? ""), Encoding.UTF8.GetBytes(Token)))
-            {
-                recent.Enqueue(now);
-                return (SignIn.Wrong, null);
-            }
-        }
-        var session = new Session(Random(), Random(), now.AddMinutes(options.Value.SessionMinutes));
+        // Every attempt counts, before the token is compared: parallel guesses cannot slip past the limit.
+        if (attempts.Add(address) > options.Value.SignInAttemptsPerMinute) return (SignIn.TooMany, null);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token ?? ""), Encoding.UTF8.GetBytes(Token))) return (SignIn.Wrong, null);
+        var session = new Session(Random(), Random(), time.GetUtcNow().UtcDateTime.AddMinutes(options.Value.SessionMinutes));
         sessions[session.Id] = session;
         return (SignIn.Ok, session);
     }
