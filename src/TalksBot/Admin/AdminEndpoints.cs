@@ -23,6 +23,9 @@ public static partial class AdminEndpoints
 {
     public const string Cookie = "talksbot_admin";
 
+    // The pages ship with the program and do not change while it runs.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pages = new();
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md)$")]
     private static partial Regex SourceName();
 
@@ -58,8 +61,17 @@ public static partial class AdminEndpoints
         api.MapGet("/questions", (IQuestionLog log, bool? refused) => Results.Json(log.Recent(200, refused ?? false)));
         api.MapPost("/try", async (HttpRequest request, AnswerService answers) =>
         {
-            var body = await JsonNode.ParseAsync(request.Body);
-            var answer = await answers.AskAsync(body?["question"]?.GetValue<string>() ?? "", asker: new Asker("admin"), cancellationToken: request.HttpContext.RequestAborted);
+            string? question;
+            try
+            {
+                question = (await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted))?["question"]?.GetValue<string>();
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                question = null;
+            }
+            if (question is null) return Error("Send JSON with a \"question\" string.");
+            var answer = await answers.AskAsync(question, asker: new Asker("admin"), cancellationToken: request.HttpContext.RequestAborted);
             return Results.Content(AnswerJson.From(answer, signals: true).ToJsonString(), "application/json");
         });
         return app;
@@ -117,10 +129,11 @@ public static partial class AdminEndpoints
         if (file.Length > limit) return Error($"\"{name}\" is {file.Length / 1_000_000.0:0.#} MB; the limit is {limit / 1_000_000.0:0.#} MB.", 413);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        var (_, problem) = SeedValidation.Read(buffer.ToArray());
+        var bytes = buffer.ToArray();
+        var (_, problem) = SeedValidation.Read(bytes);
         if (problem is not null) return Error($"\"{name}\" {problem}.", 415);
 
-        await File.WriteAllBytesAsync(Path.Combine(Path.GetFullPath(seeds.Value.Path), name), buffer.ToArray(), request.HttpContext.RequestAborted);
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetFullPath(seeds.Value.Path), name), bytes, request.HttpContext.RequestAborted);
         return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
     }
 
@@ -146,7 +159,7 @@ public static partial class AdminEndpoints
     /// <summary>A page from Admin/ with {{name}} placeholders filled, HTML-escaped.</summary>
     static IResult Page(string file, int status, params (string Name, string Value)[] values)
     {
-        var html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Admin", file));
+        var html = Pages.GetOrAdd(file, f => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Admin", f)));
         foreach (var (name, value) in values) html = html.Replace("{{" + name + "}}", WebUtility.HtmlEncode(value));
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }

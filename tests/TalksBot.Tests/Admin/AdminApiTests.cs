@@ -107,6 +107,20 @@ public class AdminApiTests
     static async Task<JsonNode> Try(AdminApp admin, string question) =>
         (await (await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/try", JsonContent.Create(new { question })))).Content.ReadFromJsonAsync<JsonNode>())!;
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"question\": 42}")]
+    [InlineData("[]")]
+    public async Task TryingAMalformedQuestionIsAClearError(string body)
+    {
+        await using var admin = await AdminApp.StartAsync();
+
+        var response = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/try", new StringContent(body, System.Text.Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("question", (await response.Content.ReadFromJsonAsync<JsonNode>())!["error"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AReindexRequestedWhileOneRunsStartsNoSecond()
     {
