@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using TalksBot.Answer;
 using TalksBot.Discord;
@@ -97,15 +96,16 @@ public static partial class AdminEndpoints
 
     static AdminSessions.Session? SessionOf(HttpContext context, AdminSessions sessions) => sessions.Find(context.Request.Cookies[Cookie]);
 
-    static IResult Overview(KnowledgeBase knowledge, IConfiguration configuration, IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer)
+    static IResult Overview(KnowledgeBase knowledge, IOptions<AnswerOptions> answers, IOptions<TalksBot.Llm.OpenAIOptions> openAI,
+        IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer)
     {
         var store = knowledge.Store;
-        var engine = configuration["Answer:Engine"] ?? "extractive";
+        var engine = answers.Value.Engine;
         return Results.Json(new
         {
             sources = store.Sources().Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
             database = new { path = store.Location, sizeBytes = store.SizeBytes },
-            engine = engine == "openai" ? $"openai ({configuration["OpenAI:Model"]})" : engine,
+            engine = engine == AnswerService.OpenAI ? $"openai ({openAI.Value.Model})" : engine,
             frontEnds = new
             {
                 telegram = telegram.Value.Enabled ? $"on ({telegram.Value.Mode})" : "off",

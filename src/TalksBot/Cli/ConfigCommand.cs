@@ -35,13 +35,15 @@ public static partial class ConfigCommand
             Validate<OpenAIOptions>(); Validate<TelegramOptions>(); Validate<DiscordOptions>(); Validate<AdminOptions>();
 
             var configuration = services.GetRequiredService<IConfiguration>();
-            var seeds = Path.GetFullPath(configuration["Seeds:Path"] ?? "seeds");
+            // The sections as bound (defaults included), without their validation, which was reported above.
+            T Section<T>(string name) where T : new() => configuration.GetSection(name).Get<T>() ?? new T();
+            var seeds = Path.GetFullPath(Section<SeedsOptions>("Seeds").Path);
             if (!Directory.Exists(seeds)) problems.Add($"Seeds:Path: the folder {seeds} does not exist.");
-            var telegram = configuration.GetSection("Telegram").Get<TelegramOptions>() ?? new();
+            var telegram = Section<TelegramOptions>("Telegram");
             if (telegram.Enabled && !TelegramToken().IsMatch(telegram.Token!)) problems.Add("Telegram:Token does not look like a BotFather token (digits, a colon, then 30 or more letters, digits, - or _).");
             if (telegram is { Enabled: true, Mode: "webhook" } && !(Uri.TryCreate(telegram.WebhookUrl, UriKind.Absolute, out var hook) && hook.Scheme == "https"))
                 problems.Add("Telegram:WebhookUrl must be an https:// URL ending in /telegram/webhook in webhook mode.");
-            var discord = configuration.GetSection("Discord").Get<DiscordOptions>() ?? new();
+            var discord = Section<DiscordOptions>("Discord");
             if (discord.Enabled && !(discord.ApplicationId ?? "").All(char.IsDigit)) problems.Add("Discord:ApplicationId must be the application's numeric id.");
             var urls = configuration["Serve:Urls"] ?? ServeUrls.Default;
             foreach (var (text, _) in ServeUrls.Parse(urls).Where(u => u.Uri is null)) problems.Add($"Serve:Urls: \"{text}\" is not a URL.");
@@ -54,8 +56,8 @@ public static partial class ConfigCommand
             }
             var admin = string.IsNullOrWhiteSpace(configuration["Admin:Token"]) ? "a token made at start (loopback only)" : "Admin:Token";
             Console.WriteLine("The configuration is valid.");
-            Console.WriteLine($"  seeds {seeds}; database {Path.GetFullPath(configuration["Index:DatabasePath"] ?? "data/talksbot.db")}");
-            Console.WriteLine($"  answers: {configuration["Answer:Engine"] ?? "extractive"}; embeddings: {configuration["OpenAI:EmbeddingModel"] ?? "off"}");
+            Console.WriteLine($"  seeds {seeds}; database {Path.GetFullPath(Section<IndexOptions>("Index").DatabasePath)}");
+            Console.WriteLine($"  answers: {Section<AnswerOptions>("Answer").Engine}; embeddings: {Section<OpenAIOptions>("OpenAI").EmbeddingModel ?? "off"}");
             Console.WriteLine($"  Telegram: {(telegram.Enabled ? telegram.Mode : "off")}; Discord: {(discord.Enabled ? "on" : "off")}; admin console: {admin}; listening on {urls}");
             return Task.FromResult(0);
         }));

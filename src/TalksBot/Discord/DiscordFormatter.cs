@@ -12,6 +12,9 @@ namespace TalksBot.Discord;
 /// </summary>
 public static partial class DiscordFormatter
 {
+    /// <summary>The message flag that shows a message to the asker alone.</summary>
+    public const int Ephemeral = 64;
+
     const int DescriptionLimit = 4096, FieldNameLimit = 256, FieldValueLimit = 1024, MessageEmbedLimit = 6000, FieldsPerEmbed = 25, TitleLimit = 256;
 
     // What Discord's markdown gives meaning to; hyphens and parentheses of prose are left alone.

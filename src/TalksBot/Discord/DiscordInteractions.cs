@@ -20,7 +20,6 @@ public static class DiscordInteractions
 {
     public const string Path = "/discord/interactions";
     const int MaxBodyBytes = 256 * 1024;
-    const int Ephemeral = 64;
     static readonly (string English, string Dutch) HowToAsk = ("Use /ask, with private:true to see the answer alone.", "Gebruik /ask, met private:true om het antwoord alleen te zien.");
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
@@ -75,7 +74,7 @@ public static class DiscordInteractions
                         // In a server the user is in member.user, in a direct message in user.
                         var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
                         await queue.Writer.WriteAsync(new DiscordAsk(applicationId, token, question, isPrivate, $"discord:{channel}", user), cancellationToken);
-                        return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? Ephemeral : 0 } });
+                        return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? DiscordFormatter.Ephemeral : 0 } });
                     case "sources":
                         var index = await knowledge.GetAsync(cancellationToken);
                         return Message(DiscordFormatter.Text(AboutTexts.Sources(dutch, index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)))));

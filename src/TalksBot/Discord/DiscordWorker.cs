@@ -13,7 +13,6 @@ namespace TalksBot.Discord;
 public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerService answers, DiscordRestClient discord, ILogger<DiscordWorker> logger) : BackgroundService
 {
     const int Parallel = 8;
-    const int Ephemeral = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +29,7 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
             await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, messages[0], cancellationToken);
             foreach (var more in messages.Skip(1))
             {
-                if (ask.Private) more["flags"] = Ephemeral;
+                if (ask.Private) more["flags"] = DiscordFormatter.Ephemeral;
                 await discord.FollowUpAsync(ask.ApplicationId, ask.Token, more, cancellationToken);
             }
             LogAnswered(logger, answer.Refused, answer.Citations.Count, messages.Count);
