@@ -40,7 +40,9 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await ReindexLockedAsync(full, progress, cancellationToken);
+            var run = await ReindexLockedAsync(full, progress, cancellationToken);
+            metrics.Reindexed(run.Outcome);
+            return run;
         }
         finally
         {
@@ -56,14 +58,12 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
             if (change is null)
             {
-                metrics.Reindexed(run.Outcome);
                 store.Record(run);
                 LogRunFailed(logger, run.Error);
                 current ??= Load();
                 return run;
             }
             store.Commit(change, cancellationToken);
-            metrics.Reindexed(run.Outcome);
             current = current is null ? Load() : Apply(current, change);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
@@ -81,7 +81,6 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             run ??= new IndexRun { Full = full, StartedAt = DateTime.UtcNow };
             run.Outcome = "failed";
             run.Error = e.Message;
-            metrics.Reindexed(run.Outcome);
             current ??= Load();
             return run;
         }
