@@ -7,9 +7,10 @@ public enum AnswerKind { Any, Person, Time, ClockTime, Place, Quantity, Amount, 
 
 public static partial class AnswerKinds
 {
-    [GeneratedRegex(@"^(how much|what did .+ cost|what does .+ cost|how expensive|wat kost|wat kostte)\b")] private static partial Regex Amount();
+    // Money only: "how much" alone also asks after land, time or support ("how much of the country"), which a number answers.
+    [GeneratedRegex(@"^(how much (money\b|.*\b(cost|costs|pay|paid|spend|spent|worth|price)\b)|what did .+ cost|what does .+ cost|how expensive|wat kost|wat kostte|hoeveel geld)\b")] private static partial Regex Amount();
     [GeneratedRegex(@"^(what time|at what time|hoe laat|om hoe laat)\b")] private static partial Regex ClockTime();
-    [GeneratedRegex(@"^(how many|hoeveel)\b")] private static partial Regex Quantity();
+    [GeneratedRegex(@"^(how many|how much|hoeveel)\b")] private static partial Regex Quantity();
     [GeneratedRegex(@"^(how long|hoe lang)\b")] private static partial Regex Duration();
     [GeneratedRegex(@"^(why|waarom)\b")] private static partial Regex Reason();
     [GeneratedRegex(@"^(when|what date|wanneer|op welke dag)\b")] private static partial Regex Time();

@@ -45,6 +45,14 @@ public class ExtractiveAnswerTests
     }
 
     [Fact]
+    public async Task AHowMuchQuestionThatIsNotAboutMoneyIsAnsweredWithTheFigure()
+    {
+        var (kb, answers) = await With(("a.txt", "Island Report\nThe island has long been disputed by the two towns. The northern town now controls about 30% of the island's land."));
+        using var _ = kb;
+        Assert.StartsWith("The northern town now controls about 30%", (await answers.AskAsync("How much of the island does the northern town control?")).Text);
+    }
+
+    [Fact]
     public async Task AWhatTimeQuestionIsAnsweredWithTheSentenceThatStatesTheTime()
     {
         var (kb, answers) = await With(("a.txt", "Ferry Report\nThe ferry to the island leaves from the north pier. The ferry to the island leaves at 9:30 on weekdays."));
