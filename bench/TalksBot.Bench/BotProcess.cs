@@ -30,14 +30,20 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
     [GeneratedRegex(@"Listening on (http://[^;,\s]+)")]
     private static partial Regex ListeningOn();
 
-    /// <summary>Starts `serve` and returns its URL once it listens (after the index is built).</summary>
-    public async Task<string> StartAsync()
+    /// <summary>The program beside this one (TalksBot.dll in the same folder), with these arguments and variables, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TalksBot.dll"));
-        start.ArgumentList.Add("serve");
+        foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>Starts `serve` and returns its URL once it listens (after the index is built).</summary>
+    public async Task<string> StartAsync()
+    {
+        process = Process.Start(StartInfo(workingDirectory, environment, "serve"))!;
         process.OutputDataReceived += (_, e) => Read(e.Data);
         process.ErrorDataReceived += (_, e) => Read(e.Data);
         process.BeginOutputReadLine();

@@ -1,3 +1,4 @@
+using TalksBot.Bench;
 using System.Diagnostics;
 
 namespace TalksBot.Tests.Index;
@@ -26,7 +27,7 @@ public class KilledReindexTests
         kb.Stop();
         for (var i = 0; i < Files; i++) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, $"{i:0000}.txt"), Article(i, "beta"));
 
-        var start = TalksBotProcess.StartInfo(kb.Root, new Dictionary<string, string>
+        var start = BotProcess.StartInfo(kb.Root, new Dictionary<string, string>
         {
             ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database,
         }, "index");

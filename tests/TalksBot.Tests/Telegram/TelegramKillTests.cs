@@ -1,3 +1,4 @@
+using TalksBot.Bench;
 using System.Diagnostics;
 using TalksBot.Fakes;
 
@@ -19,7 +20,7 @@ public class TelegramKillTests
         server.ChatActionDelay = TimeSpan.FromSeconds(60);
         server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
 
-        using (var first = Process.Start(TalksBotProcess.StartInfo(kb.Root, environment, "serve"))!)
+        using (var first = Process.Start(BotProcess.StartInfo(kb.Root, environment, "serve"))!)
         {
             var until = DateTime.UtcNow.AddSeconds(60);
             while (!server.Calls.Any(c => c.Method == "sendChatAction") && DateTime.UtcNow < until) await Task.Delay(100);
@@ -30,7 +31,7 @@ public class TelegramKillTests
         Assert.Empty(server.Sent);
 
         server.ChatActionDelay = TimeSpan.Zero;
-        using var second = Process.Start(TalksBotProcess.StartInfo(kb.Root, environment, "serve"))!;
+        using var second = Process.Start(BotProcess.StartInfo(kb.Root, environment, "serve"))!;
         try
         {
             await server.WaitForSentAsync(1, seconds: 60);
