@@ -164,6 +164,14 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return message;
     }
 
+    /// <summary>An update as Telegram posts it to a bot's webhook at <paramref name="serveUrl"/>, with the secret header when given.</summary>
+    public static HttpRequestMessage WebhookPost(string serveUrl, string update, string? secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, serveUrl + "/telegram/webhook") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
+        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        return request;
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> messages were sent, or fails after the timeout.</summary>
     public async Task<List<JsonObject>> WaitForSentAsync(int count, int seconds = 20)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TalksBot.Fakes;
@@ -102,8 +101,7 @@ public static class SoakRun
 
             async Task PostAsync(string body)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url + "/telegram/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+                using var request = FakeTelegramServer.WebhookPost(url, body, Secret);
                 try
                 {
                     using var response = await http.SendAsync(request);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using TalksBot.Cli;
 using TalksBot.Fakes;
@@ -41,7 +40,7 @@ public static class TelegramLoadBenchmark
             foreach (var key in new[] { "ChatMessagesPerSecond", "GroupMessagesPerMinute", "MessagesPerSecond" }) settings["Telegram:" + key] = "0";
         await using var app = ServeHost.Build(settings);
         await ServeHost.StartAsync(app, CancellationToken.None);
-        var url = app.Urls.First() + "/telegram/webhook";
+        var url = app.Urls.First();
 
         using var http = new HttpClient();
         var posted = new ConcurrentDictionary<long, DateTime>();
@@ -49,8 +48,7 @@ public static class TelegramLoadBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var update = new JsonObject { ["update_id"] = i, ["message"] = FakeTelegramServer.Text(i, texts[i % texts.Count], userId: i, messageId: i) };
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            using var request = FakeTelegramServer.WebhookPost(url, update.ToJsonString(), Secret);
             posted[i] = DateTime.UtcNow;
             (await http.SendAsync(request, ct)).EnsureSuccessStatusCode();
         });

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using TalksBot.Tests.Fakes;
 using TalksBot.Fakes;
@@ -15,8 +14,7 @@ public class TelegramWebhookTests
     static async Task<HttpStatusCode> Deliver(TelegramApp bot, string body, string? secret)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, bot.Url + "/telegram/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        using var request = FakeTelegramServer.WebhookPost(bot.Url, body, secret);
         return (await http.SendAsync(request)).StatusCode;
     }
 
