@@ -62,6 +62,7 @@ public static class TelegramLoadBenchmark
         var latencies = deliveries.Select(d => (d.At - posted[d.Chat]).TotalMilliseconds).Order().ToList();
         Console.WriteLine($"| {name} | {once}/{count} | {server.LimitRejections} | {deliveries.Count / span:0.0} msg/s | {count / elapsed:0} | " +
             $"{latencies[latencies.Count / 2]:0} / {latencies[(int)(latencies.Count * 0.99)]:0} ms |");
+        await app.StopAsync(); // as `serve` stops: background services end cleanly, not by disposal
         foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileNameWithoutExtension(database) + "*")) File.Delete(f);
     }
 }
