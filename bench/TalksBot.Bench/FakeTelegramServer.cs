@@ -30,6 +30,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>How long sendChatAction takes: a bot is then caught in the middle of answering.</summary>
     public TimeSpan ChatActionDelay { get; set; }
 
+    /// <summary>When set, getMe fails with 500: the bot then cannot tell whether a message is meant for it.</summary>
+    public bool FailGetMe { get; set; }
+
     /// <summary>When set, sendMessage answers 429 as Telegram would past 30 messages a second in all or 1 a second to one chat.</summary>
     public bool EnforceLimits { get; set; }
 
@@ -68,6 +71,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         switch (method)
         {
+            case "getMe" when FailGetMe:
+                return Failure(500, null);
             case "getMe":
                 return Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot", ["username"] = BotUsername });
             case "getUpdates":

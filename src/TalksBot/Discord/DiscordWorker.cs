@@ -39,8 +39,8 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
             LogFailed(logger, e);
             try
             {
-                await discord.EditOriginalAsync(ask.ApplicationId, ask.Token,
-                    DiscordFormatter.Text("Sorry, something went wrong while answering. Please try again in a moment."), cancellationToken);
+                var dutch = TalksBot.Ingest.LanguageDetector.Detect(ask.Question) == TalksBot.Ingest.LanguageDetector.Dutch;
+                await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, DiscordFormatter.Text(AboutTexts.Failed(dutch)), cancellationToken);
             }
             catch (HttpRequestException) { } // Discord itself is unreachable: nothing more to tell anyone
         }

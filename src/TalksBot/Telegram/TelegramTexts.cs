@@ -15,8 +15,4 @@ public static class TelegramTexts
         : "Please slow down: that is a lot of questions at once. Try again in a minute.";
 
     public static string AskWhat(bool dutch) => dutch ? "Wat wil je vragen? Bijvoorbeeld: /ask Wie leidde de delegatie?" : "What would you like to ask? For example: /ask Who led the delegation?";
-
-    public static string Failed(bool dutch) => dutch
-        ? "Er ging iets mis bij het beantwoorden. Probeer het zo nog eens."
-        : "Something went wrong while answering. Please try again in a moment.";
 }

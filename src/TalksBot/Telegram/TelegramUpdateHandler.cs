@@ -25,7 +25,11 @@ public sealed partial class TelegramUpdateHandler(
 {
     User? me;
 
-    /// <summary>Handles an update unless it was handled before; a failure is logged and ends here, never in the transport's loop.</summary>
+    /// <summary>
+    /// Handles an update unless it was handled before. A failure is logged and ends here, never in the
+    /// transport's loop; in a private chat the person is told, so nobody waits for an answer that will
+    /// not come (in a group the message may not have been for the bot, so it stays silent there).
+    /// </summary>
     public async Task HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
         if (!state.TryClaim(update.Id)) return;
@@ -37,6 +41,8 @@ public sealed partial class TelegramUpdateHandler(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, update.Id, e);
+            if (update.Message is { From.IsBot: false, Chat.Type: ChatType.Private } message)
+                await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
         }
     }
 

@@ -92,6 +92,22 @@ public class TelegramPollingTests
     }
 
     [Fact]
+    public async Task WhenAnswerFailsThePersonIsToldInPrivateAndNothingIsSaidInAGroup()
+    {
+        await using var bot = await TelegramApp.StartAsync();
+        bot.Server.FailGetMe = true;
+        bot.Server.Push(FakeTelegramServer.Text(-100, "@talks_test_bot Who is Rustem Umerov?", messageId: 1));
+        bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 2));
+
+        var sent = Assert.Single(await bot.Server.WaitForSentAsync(1));
+        await Task.Delay(1500);
+
+        Assert.Single(bot.Server.Sent);
+        Assert.Equal(7, sent["chat_id"]!.GetValue<long>());
+        Assert.Contains("something went wrong", Text(sent));
+    }
+
+    [Fact]
     public async Task AnOutageOfTenSecondsDelaysTheAnswersButLosesNone()
     {
         await using var bot = await TelegramApp.StartAsync();
