@@ -23,6 +23,7 @@ public sealed class LiteDbConversationStore : IConversationStore
     readonly AnswerOptions options;
     readonly TimeProvider time;
     readonly Lock writeLock = new();
+    int appended;
 
     public LiteDbConversationStore(LiteDatabase db, IOptions<AnswerOptions> options, TimeProvider time)
     {
@@ -51,8 +52,12 @@ public sealed class LiteDbConversationStore : IConversationStore
             if (conversation.Turns.Count > options.ConversationTurns) conversation.Turns.RemoveRange(0, conversation.Turns.Count - options.ConversationTurns);
             conversation.UpdatedAt = turn.At;
             conversations.Upsert(conversation);
-            var cutoff = Cutoff;
-            conversations.DeleteMany(c => c.UpdatedAt < cutoff);
+            // Expired conversations are never read (Recent checks the age); clearing them out now and then is enough.
+            if (++appended % 100 == 0)
+            {
+                var cutoff = Cutoff;
+                conversations.DeleteMany(c => c.UpdatedAt < cutoff);
+            }
         }
     }
 
