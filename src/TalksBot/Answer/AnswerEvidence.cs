@@ -14,8 +14,26 @@ public static partial class AnswerEvidence
         "januari|februari|maart|mei|juni|juli|augustus|oktober";
     const string Units = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|seconde[n]?|minuut|minuten|uur|uren|dag|dagen|week|weken|maand|maanden|jaar|jaren";
 
-    [GeneratedRegex(@"\d|\b(" + NumberWords + @")\b", RegexOptions.IgnoreCase)]
+    // "An unspecified number" answers "how many" too: it says the texts hold no figure.
+    [GeneratedRegex(@"\d|\b(" + NumberWords + @"|several|numerous|(un|not )?(specified|disclosed) number|onbekend aantal|enkele|meerdere)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"\d\s?%|\b(\d+|" + NumberWords + @") (per ?cent|procent)\b|\b(half|a third|two thirds|a quarter|three quarters|de helft|een derde|een kwart)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Percentage();
+
+    [GeneratedRegex(@"\b(1[89]|20)\d\d\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b(aged|age of|ages of|under|over|younger than|older than|jonger dan|ouder dan|leeftijd van) \d+|\b\d+[\s-]+(years?[\s-]+old|year-old|jaar oud|jarige?)\b|\b\d+ (to|and|tot) \d+ (years|jaar)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Age();
+
+    // A verb of saying, or a quotation: what someone said is reported one of these two ways.
+    [GeneratedRegex(@"[“”""«»]|\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Speech();
+
+    // Titles and offices of public life.
+    [GeneratedRegex(@"\b(minister|secretary|president|prime minister|spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|chief|head|leader|chairman|chairwoman|director|adviser|advisor|commander|general|deputy|governor|mayor|official|woordvoerder|onderhandelaar|gezant|ambassadeur|voorzitter|leider|hoofd|staatssecretaris|premier)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Role();
 
     [GeneratedRegex(@"\b(" + Months + @"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag" +
         @"|yesterday|today|tomorrow|tonight|gisteren|vandaag|morgen|(last|next|this|coming|earlier this) (week|month|year)|(vorige|volgende|deze) (week|maand)|eind|end of)\b|\b(19|20)\d\d\b",
@@ -29,8 +47,8 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(minister|president|spokesperson|spokesman|spokeswoman|negotiator|secretary|envoy|chief|head|leader|woordvoerder|onderhandelaar|voorzitter)\b")]
     private static partial Regex Person();
 
-    // A preposition before a name, or before a stretch of land: "in Paris", "in some areas along the coast".
-    [GeneratedRegex(@"\b(in|at|from|near|to|along|across|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
+    // A preposition before a name, or before a stretch of land: "in Paris", "in some areas along the coast"; or a list of names.
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+, \p{Lu}\p{Ll}+, |\b(in|at|from|near|to|along|across|over|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
     private static partial Regex Place();
 
     [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om te|zodat)\b", RegexOptions.IgnoreCase)]
@@ -47,6 +65,11 @@ public static partial class AnswerEvidence
         AnswerKind.Amount => Amount().IsMatch(sentence),
         AnswerKind.ClockTime => ClockTime().IsMatch(sentence),
         AnswerKind.Quantity => Number().IsMatch(sentence),
+        AnswerKind.Percentage => Percentage().IsMatch(sentence),
+        AnswerKind.Year => Year().IsMatch(sentence),
+        AnswerKind.Age => Age().IsMatch(sentence),
+        AnswerKind.Statement => Speech().IsMatch(sentence),
+        AnswerKind.Role => Role().IsMatch(sentence),
         AnswerKind.Duration => Duration().IsMatch(sentence),
         AnswerKind.Time => Time().IsMatch(sentence),
         AnswerKind.Person => Person().IsMatch(sentence),
@@ -54,6 +77,9 @@ public static partial class AnswerEvidence
         AnswerKind.Reason => Reason().IsMatch(sentence),
         _ => true,
     };
+
+    /// <summary>Does the sentence quote someone?</summary>
+    public static bool IsQuote(string sentence) => sentence.IndexOfAny(['“', '”', '"', '«', '»']) >= 0;
 
     /// <summary>The numbers a sentence states, separators removed, so that "6,000" and "6000" compare equal.</summary>
     public static HashSet<string> Numbers(string sentence) =>

@@ -18,6 +18,7 @@ public static class AnswerExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IFunctionInvocationFilter, AnswerTimingFilter>();
         builder.Services.AddKernel();
+        builder.Services.AddSingleton<QuestionReader>();
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();

@@ -12,6 +12,24 @@ public sealed class AnswerOptions
     /// <summary>Share of the question's weight (0..1) the best sentence must cover, or the bot says the texts do not answer.</summary>
     public float MinCoverage { get; set; } = 0.32f;
 
+    /// <summary>What a word the question asks about counts for when the sentence lacks it but the sentence before or after has it ("he", "his ministry"), against 1 in the sentence.</summary>
+    public float NeighbourWeight { get; set; } = 0.3f;
+
+    /// <summary>What a name, figure or given word counts for when the sentence lacks it but a neighbouring sentence has it.</summary>
+    public float BoundNeighbourWeight { get; set; } = 0.7f;
+
+    /// <summary>What a name, figure or given word counts for when only the sentence's article (or its title) has it: the city of a report is often named once.</summary>
+    public float BoundArticleWeight { get; set; } = 0.5f;
+
+    /// <summary>Weight of the words of a clause the question takes as given ("Since neither side…, who…").</summary>
+    public float BackgroundWeight { get; set; } = 0.3f;
+
+    /// <summary>Share of the question's weight (0..1) the best sentence must cover with its own words, whatever its context adds.</summary>
+    public float MinDirect { get; set; } = 0.2f;
+
+    /// <summary>What a sentence's score keeps when it lacks the person or reason asked for (a missing date, figure or quote rules it out).</summary>
+    public float MissingKindFactor { get; set; } = 0.6f;
+
     /// <summary>Sentences an extractive answer combines at most.</summary>
     public int MaxSentences { get; set; } = 3;
 

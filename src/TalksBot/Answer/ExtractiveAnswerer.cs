@@ -5,64 +5,101 @@ using TalksBot.Search;
 namespace TalksBot.Answer;
 
 /// <summary>
-/// The offline engine. Scores every sentence of the retrieved passages by how much of the question
-/// it covers (each question word weighted by its rarity in the index, through its stems,
-/// translations and spelling variants) and whether it carries the kind of answer asked for; answers
-/// with the best sentences verbatim, citing agreeing sources together and saying where figures
-/// differ; and refuses when a name in the question is not in the texts or no sentence covers enough.
+/// The offline engine. Reads the question (<see cref="QuestionReader"/>), scores every sentence of the
+/// retrieved passages with its context (<see cref="EvidenceScorer"/>), and answers each part of the
+/// question with the best sentences verbatim, citing agreeing sources together and saying where
+/// figures differ. It answers only when a sentence states the kind of thing asked for and the
+/// question's names hold; otherwise it says so, and shows the closest thing the texts do say.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<AnswerOptions> options)
+public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<AnswerOptions> options)
 {
-    sealed record Candidate(SearchHit Hit, int Sentence, string Text, HashSet<int> Terms, float Coverage, float Score);
+    sealed record Candidate(SearchHit Hit, Article Article, int Position, Evidence Evidence, float Score)
+    {
+        public ArticleSentence Sentence => Article.Sentences[Position];
+    }
 
     // Reference marks that scraped pages carry ("[2][3]"): kept in quotes, dropped from answer text.
     [GeneratedRegex(@"\s*(\[\d+\])+")]
     private static partial Regex SourceMarkers();
 
+    // A list item's marker and label ("- Ceasefire Rejections: "): the sentence after it is what answers.
+    [GeneratedRegex(@"^\s*([-•*–]\s+)?(\p{Lu}[\p{L}'’\- ]{0,40}:\s+)?")]
+    private static partial Regex ListLead();
+
     /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
     public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null)
     {
         var o = options.Value;
-        var words = queries.Words(index, question, language);
-        var own = words.Count;
-        if (previous is not null)
-            words.AddRange(queries.Words(index, previous.Question, language).Where(c => !words.Exists(w => string.Equals(w.Word, c.Word, StringComparison.OrdinalIgnoreCase))));
-        if (words.Count == 0 || hits.Count == 0) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
+        var parts = reader.Read(index, question, language, previous?.Question);
+        if (hits.Count == 0 || !parts.SelectMany(p => p.Own).Any()) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
-        var missing = MissingNames(question, words.Take(own).ToList());
+        var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
 
-        var kind = AnswerKinds.Detect(question);
-        var unknown = Bm25.Idf(index.Chunks.Count, 0);
-        var importance = words.Select((w, i) => (w.Known ? w.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : unknown) * (i < own ? 1f : 0.5f)).ToList();
-        var total = importance.Sum();
+        var scorer = new EvidenceScorer(o);
+        var said = previous?.Answer ?? "";
+        var answers = new List<List<Candidate>>();
+        foreach (var part in parts)
+        {
+            var ranked = Rank(index, scorer, part, hits, said);
+            if (Environment.GetEnvironmentVariable("TB_DEBUG") == "1")
+            {
+                Console.Error.WriteLine($"PART [{part.Text}] kind={part.Kind} words=" + string.Join(", ", part.Words.Select(w => $"{w.Word.Word}:{w.Role}:{string.Join('/', w.Word.Forms.Select(f => index.Terms[f.TermId] + "@" + f.Weight.ToString("0.0")))}")));
+                foreach (var c in ranked.Take(6)) Console.Error.WriteLine($"  {c.Score:0.00} cov={c.Evidence.Coverage:0.00} dir={c.Evidence.Direct:0.00} bound={c.Evidence.Bound} carries={c.Evidence.Carries} | {c.Sentence.Text[..Math.Min(110, c.Sentence.Text.Length)]}");
+            }
+            var best = ranked.FirstOrDefault(c => c.Score >= o.MinCoverage);
+            if (best is null) return Decline(ranked, part, language, parts.Count > 1);
+            answers.Add(ranked);
+            said += " " + best.Sentence.Text;
+        }
+        var support = Math.Min(1f, answers.Min(a => a[0].Score));
+        return Compose(answers, parts, language) with { Support = support };
+    }
 
+    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, IReadOnlyList<SearchHit> hits, string said)
+    {
+        var o = options.Value;
+        var followUp = part.Words.Any(w => w.Role == WordRole.Context);
+        var seen = new HashSet<(string, int)>();
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < hits.Count; rank++)
         {
-            var chunk = hits[rank].Passage;
-            var i = 0;
-            foreach (var text in chunk.Chunk.SentenceTexts())
+            var chunk = hits[rank].Passage.Chunk;
+            var article = index.Article(chunk.Source);
+            for (var i = 0; i < chunk.Sentences.Count; i++)
             {
-                var terms = TextAnalysis.Terms(text, chunk.Language).Select(index.TermId).Where(id => id >= 0).ToHashSet();
-                var covered = 0f;
-                for (var w = 0; w < words.Count; w++)
-                    covered += importance[w] * words[w].Forms.Where(f => terms.Contains(f.TermId)).Select(f => f.Weight).DefaultIfEmpty(0).Max();
-                var coverage = covered / total;
+                var position = article.Position(chunk.Index, i);
+                if (!seen.Add((chunk.Source, position))) continue;
+                var evidence = scorer.Score(index, part, article, position);
+                var score = evidence.Coverage * Quality(article.Sentences[position].Text);
+                if (!evidence.Bound || evidence.Direct < o.MinDirect) score = 0;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.
-                if (own < words.Count && !words.Take(own).Any(w => w.Forms.Any(f => terms.Contains(f.TermId)))) coverage *= 0.5f;
+                if (followUp && evidence.Own == 0) score *= 0.5f;
                 // A follow-up asks for more than was said already.
-                if (previous is not null && previous.Answer.Contains(SourceMarkers().Replace(text, ""), StringComparison.Ordinal)) coverage *= 0.5f;
-                var score = coverage * Evidence(kind, text) * Quality(text) + 0.02f / (rank + 1);
-                candidates.Add(new Candidate(hits[rank], i++, text, terms, coverage, score));
+                if (said.Length > 0 && said.Contains(SourceMarkers().Replace(article.Sentences[position].Text, ""), StringComparison.Ordinal)) score *= 0.5f;
+                var fit = evidence.Carries ? 1f : AnswerKinds.IsStrict(part.Kind) ? 0f : o.MissingKindFactor;
+                candidates.Add(new Candidate(hits[rank], article, position, evidence, score * fit + (score > 0 ? 0.02f / (rank + 1) : 0)));
             }
         }
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return candidates;
+    }
 
-        var ranked = candidates.GroupBy(c => (c.Hit.Passage.Chunk.Source, c.Hit.Passage.Chunk.Sentences[c.Sentence].Start))
-            .Select(g => g.First()).OrderByDescending(c => c.Score).ToList();
-        var best = ranked[0];
-        if (best.Score < o.MinCoverage) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), best.Score);
-        return Compose(ranked, kind, language, Math.Max(o.MinCoverage, 0.8f * best.Score)) with { Support = best.Score };
+    /// <summary>
+    /// No sentence answers: say so, and where a sentence is about the question but lacks what it asks
+    /// for (a date, a figure, a quote), show it, still cited and verbatim, as what the texts do say.
+    /// </summary>
+    AnswerDraft Decline(List<Candidate> ranked, AskedPart part, string language, bool partial)
+    {
+        var o = options.Value;
+        var refusal = partial ? AnswerTexts.NotAllInTexts(language) : AnswerTexts.NotInTexts(language);
+        var close = ranked.Where(c => c.Evidence.Bound && c.Evidence.Direct >= o.MinDirect && !c.Evidence.Carries)
+            .MaxBy(c => c.Evidence.Coverage * Quality(c.Sentence.Text));
+        if (close is null || close.Evidence.Coverage * Quality(close.Sentence.Text) < o.MinCoverage)
+            return AnswerDraft.Refusal(refusal, ranked.Count > 0 ? Math.Min(1f, ranked[0].Score) : 0);
+        var citations = new List<Citation>();
+        var text = $"{AnswerTexts.NotStated(language, part.Kind)} {AnswerTexts.Closest(language)} {Display(close.Sentence.Text)} [{Cite(citations, close)}]";
+        return new AnswerDraft(text, citations, Refused: true, 0);
     }
 
     /// <summary>Capitalised words and acronyms of the question (not its first word) that no form of is in the index.</summary>
@@ -72,67 +109,20 @@ public sealed partial class ExtractiveAnswerer(QueryBuilder queries, IOptions<An
         return [.. QueryBuilder.Split(question).Skip(1).Where(w => char.IsUpper(w[0]) && unknown.Contains(w)).Distinct()];
     }
 
-    /// <summary>
-    /// How much a sentence's lack of the asked-for kind of answer counts against it. A clock time or an
-    /// amount is either stated or not: without one the sentence cannot answer "what time" or "how much".
-    /// </summary>
-    static float Evidence(AnswerKind kind, string sentence) =>
-        AnswerEvidence.Carries(kind, sentence) ? 1f : kind is AnswerKind.ClockTime or AnswerKind.Amount ? 0f : 0.6f;
-
     /// <summary>Headlines, list headings and fragments answer little.</summary>
     static float Quality(string sentence)
     {
-        if (sentence.TrimEnd().EndsWith(':')) return 0.3f;
-        return sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5 ? 0.7f : 1f;
+        var text = sentence.TrimEnd();
+        if (text.EndsWith(':')) return 0.3f;
+        if (text.Length > 0 && !".!?\"”’…)".Contains(text[^1])) return 0.5f;
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5 ? 0.7f : 1f;
     }
 
-    AnswerDraft Compose(List<Candidate> ranked, AnswerKind kind, string language, float floor)
+    /// <summary>A sentence as the answer shows it: without reference marks, list markers and labels (the quote keeps them).</summary>
+    static string Display(string sentence)
     {
-        // Each unit is a sentence of the answer with the sources that say the same.
-        var units = new List<List<Candidate>>();
-        foreach (var c in ranked.TakeWhile(c => c.Score >= floor))
-        {
-            // Sentences agree when they share most words and state the same numbers.
-            var same = units.Find(u => Similarity(u[0].Terms, c.Terms) >= 0.5f && AnswerEvidence.Numbers(u[0].Text).SetEquals(AnswerEvidence.Numbers(c.Text)));
-            if (same is not null)
-            {
-                if (!same.Exists(s => s.Hit.Passage.Chunk.Source == c.Hit.Passage.Chunk.Source)) same.Add(c);
-            }
-            else if (units.Count < options.Value.MaxSentences) units.Add([c]);
-        }
-
-        var citations = new List<Citation>();
-        var parts = new List<string>();
-        foreach (var unit in units)
-        {
-            var markers = string.Concat(unit.Select(c => $"[{Cite(citations, c)}]"));
-            parts.Add(SourceMarkers().Replace(unit[0].Text, "") + " " + markers);
-        }
-        if (kind == AnswerKind.Quantity && FiguresDiffer(units)) parts.Insert(0, AnswerTexts.FiguresDiffer(language));
-        return new AnswerDraft(string.Join(" ", parts), citations, Refused: false, 0);
-    }
-
-    /// <summary>Sources disagree when sentences from different sources state no number in common.</summary>
-    static bool FiguresDiffer(List<List<Candidate>> units)
-    {
-        var bySource = units.SelectMany(u => u).GroupBy(c => c.Hit.Passage.Chunk.Source)
-            .Select(g => g.SelectMany(c => AnswerEvidence.Numbers(c.Text)).ToHashSet()).Where(n => n.Count > 0).ToList();
-        return bySource.Count > 1 && bySource.Skip(1).Any(n => !n.Overlaps(bySource[0]));
-    }
-
-    static int Cite(List<Citation> citations, Candidate c)
-    {
-        var chunk = c.Hit.Passage.Chunk;
-        var span = chunk.Sentences[c.Sentence];
-        var n = citations.Count + 1;
-        citations.Add(new Citation(n, chunk.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, c.Text, chunk.Index, span.Start, span.End));
-        return n;
-    }
-
-    static float Similarity(HashSet<int> a, HashSet<int> b)
-    {
-        var shared = a.Count(b.Contains);
-        var union = a.Count + b.Count - shared;
-        return union == 0 ? 0 : (float)shared / union;
+        var text = SourceMarkers().Replace(sentence, "");
+        var lead = ListLead().Match(text);
+        return lead.Length > 0 && lead.Length < text.Length - 20 ? text[lead.Length..] : text;
     }
 }

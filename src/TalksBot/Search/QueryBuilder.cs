@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TalksBot.Ingest;
 
@@ -8,7 +9,7 @@ namespace TalksBot.Search;
 /// question's language (weight 1) and in the other (names and shared words match either way), its
 /// dictionary translations, and the spelling variants found in the index for what the user typed.
 /// </summary>
-public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
+public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
 {
     // Question words ask; they name no topic. Not all of them are on the Snowball stop lists.
     static readonly HashSet<string> Interrogatives = new(StringComparer.OrdinalIgnoreCase)
@@ -40,6 +41,10 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
             if (Acronyms.IsAcronym(word))
                 foreach (var id in index.Expansion(word))
                     if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
+            if (char.IsUpper(word[0]))
+                foreach (var term in own)
+                    foreach (var id in Demonyms.Forms(index, term))
+                        if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
             // Spelling variants are sought for what the user typed, not for translations and other-language stems.
             foreach (var term in own)
                 foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))
@@ -77,6 +82,9 @@ public sealed class QueryBuilder(QueryTranslator translator, IOptions<SearchOpti
         "many", "much", "long", "often", "far", "old", "soon", "lang", "laat", "vaak", "ver", "oud", "snel", "veel",
     };
 
-    public static IEnumerable<string> Split(string text) =>
-        text.Split((char[])[' ', '\t', '\n', '\r', '?', '!', '.', ',', ';', ':', '"', '(', ')', '“', '”', '‘', '’'], StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The words of a text; a figure such as "6,000" or "3.5" stays one word.</summary>
+    public static IEnumerable<string> Split(string text) => Word().Matches(text).Select(m => m.Value);
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)+|[^\s?!.,;:""()“”‘’]+")]
+    private static partial Regex Word();
 }

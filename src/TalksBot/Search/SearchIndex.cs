@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TalksBot.Ingest;
 
 namespace TalksBot.Search;
@@ -17,6 +18,7 @@ public sealed class SearchIndex
     readonly int[][] postingFrequencies;
     readonly int[] lengths;
     readonly float averageLength;
+    readonly ConcurrentDictionary<string, Article> articles = new();
 
     public SearchIndex(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
     {
@@ -71,6 +73,10 @@ public sealed class SearchIndex
 
     /// <summary>Each chunk's distinct term ids, sorted: what diversity compares.</summary>
     public int[][] TermSets { get; }
+
+    /// <summary>A source's sentences with their terms, analysed on first use and kept with this snapshot.</summary>
+    public Article Article(string source) => articles.GetOrAdd(source, s => new Article(
+        s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""), Chunks.Where(c => c.Chunk.Source == s), this));
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
 

@@ -21,6 +21,9 @@ namespace TalksBot.Search;
 /// (Snowball's Dutch stemmer gives some plurals in -en and their singular in -e different stems;
 /// Kraaij-Pohlmann does not: see TextAnalysisTests).
 /// </summary>
+/// <summary>An analysed term and the characters of the text it came from.</summary>
+public readonly record struct TermAt(string Term, int Start, int End);
+
 public static class TextAnalysis
 {
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -42,6 +45,19 @@ public static class TextAnalysis
         while (stream.IncrementToken()) terms.Add(term.ToString());
         stream.End();
         return terms;
+    }
+
+    /// <summary>The analysed terms of <paramref name="text"/> with where each stands in it, for answer scoring that needs order and case.</summary>
+    public static List<TermAt> Tokens(string text, string language)
+    {
+        var tokens = new List<TermAt>();
+        using var stream = (language == LanguageDetector.Dutch ? Dutch : English).GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) tokens.Add(new TermAt(term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return tokens;
     }
 
     public static bool IsStopWord(string word, string language) =>

@@ -1,0 +1,61 @@
+namespace TalksBot.Answer;
+
+// Composition of the extractive answer: which sentences, in which order, cited how.
+public sealed partial class ExtractiveAnswerer
+{
+    AnswerDraft Compose(List<List<Candidate>> answers, List<AskedPart> parts, string language)
+    {
+        // Each unit is a sentence of the answer with the sources that say the same.
+        var units = new List<List<Candidate>>();
+        var budget = Math.Max(1, options.Value.MaxSentences / answers.Count);
+        foreach (var ranked in answers)
+        {
+            var floor = Math.Max(options.Value.MinCoverage, 0.8f * ranked[0].Score);
+            var mine = 0;
+            foreach (var c in ranked.TakeWhile(c => c.Score >= floor))
+            {
+                // Sentences agree when they share most words and state the same numbers.
+                var same = units.Find(u => Similarity(u[0].Sentence.Terms, c.Sentence.Terms) >= 0.5f && AnswerEvidence.Numbers(u[0].Sentence.Text).SetEquals(AnswerEvidence.Numbers(c.Sentence.Text)));
+                if (same is not null)
+                {
+                    if (!same.Exists(s => s.Article.Source == c.Article.Source)) same.Add(c);
+                }
+                else if (mine < budget)
+                {
+                    units.Add([c]);
+                    mine++;
+                }
+            }
+        }
+
+        var citations = new List<Citation>();
+        var texts = new List<string>();
+        foreach (var unit in units)
+            texts.Add(Display(unit[0].Sentence.Text) + " " + string.Concat(unit.Select(c => $"[{Cite(citations, c)}]")));
+        if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units)) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
+        return new AnswerDraft(string.Join(" ", texts), citations, Refused: false, 0);
+    }
+
+    /// <summary>Sources disagree when sentences from different sources state no number in common.</summary>
+    static bool FiguresDiffer(List<List<Candidate>> units)
+    {
+        var bySource = units.SelectMany(u => u).GroupBy(c => c.Article.Source)
+            .Select(g => g.SelectMany(c => AnswerEvidence.Numbers(c.Sentence.Text)).ToHashSet()).Where(n => n.Count > 0).ToList();
+        return bySource.Count > 1 && bySource.Skip(1).Any(n => !n.Overlaps(bySource[0]));
+    }
+
+    static int Cite(List<Citation> citations, Candidate c)
+    {
+        var sentence = c.Sentence;
+        var n = citations.Count + 1;
+        citations.Add(new Citation(n, c.Article.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, sentence.Text, sentence.Chunk, sentence.Span.Start, sentence.Span.End));
+        return n;
+    }
+
+    static float Similarity(HashSet<int> a, HashSet<int> b)
+    {
+        var shared = a.Count(b.Contains);
+        var union = a.Count + b.Count - shared;
+        return union == 0 ? 0 : (float)shared / union;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using TalksBot.Search;
+
+namespace TalksBot.Answer;
+
+/// <summary>What a content word of a question does in it.</summary>
+public enum WordRole
+{
+    /// <summary>What is asked about: the answering sentence should say it.</summary>
+    Focus,
+    /// <summary>A name or a figure the question is bound to: it must hold in the sentence's article, and near the sentence.</summary>
+    Name,
+    /// <summary>Taken as given ("Since neither side published…, who…"): the sentence or its neighbours may say it.</summary>
+    Background,
+    /// <summary>Carried over from the turn or part before.</summary>
+    Context,
+}
+
+public sealed record AskedWord(QueryWord Word, WordRole Role);
+
+/// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
+public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words)
+{
+    public IEnumerable<AskedWord> Own => Words.Where(w => w.Role != WordRole.Context);
+}
+
+/// <summary>
+/// Reads a question for the offline engine: splits a compound question ("…, and how did he…",
+/// "X compared with Y") into parts answered one after the other, sets aside what a leading clause
+/// takes as given or excludes ("Since…,", "Unlike…,", "…, besides…"), and tells names and figures,
+/// which bind the answer, from the words that say what is asked.
+/// </summary>
+public sealed partial class QuestionReader(QueryBuilder queries)
+{
+    [GeneratedRegex(@"\s+(compared (with|to)|compare(s|d)? (with|to)|in comparison (with|to)|as opposed to|versus|vs\.?|differ(s|ed)? from|vergeleken met|in vergelijking met)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Comparator();
+
+    [GeneratedRegex(@",\s*(?:and|en)\s+(?=(?:how|what|why|when|where|who|which|did|does|do|is|are|was|were|hoe|wat|waarom|wanneer|waar|wie|welke)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondQuestion();
+
+    [GeneratedRegex(@"^(since|as|although|though|given( that)?|despite|in spite of|now that|aangezien|hoewel|ondanks)\b[^,?]*,", RegexOptions.IgnoreCase)]
+    private static partial Regex Given();
+
+    [GeneratedRegex(@"^(unlike|apart from|aside from|besides|other than|in addition to|anders dan|behalve|naast|afgezien van)\b[^,?]*,|,\s*(besides|apart from|aside from|other than|in addition to|unlike|behalve|naast|afgezien van)\b[^,?]*", RegexOptions.IgnoreCase)]
+    private static partial Regex Excluded();
+
+    // Nouns that name the slot asked for ("on what date", "which year"): no sentence says "date".
+    [GeneratedRegex(@"\b(what|which|welke|welk)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SlotNoun();
+
+    /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
+    public List<AskedPart> Read(SearchIndex index, string question, string language, string? context = null)
+    {
+        var compared = Comparator().Match(question);
+        string[] texts = compared.Success
+            ? [question[..compared.Index], question[(compared.Index + compared.Length)..]]
+            : SecondQuestion().Split(question);
+
+        var parts = new List<AskedPart>();
+        foreach (var text in texts.Where(t => t.Trim().Length > 0))
+        {
+            // A later part leans on the one before: "the Geneva talks" after "how long did the Istanbul talks last".
+            var before = parts.Count == 0 ? context : texts[parts.Count - 1];
+            var kind = parts.Count > 0 && compared.Success ? parts[0].Kind : AnswerKinds.Detect(text);
+            parts.Add(Part(index, question, text, language, kind, before, dropNames: compared.Success && parts.Count > 0));
+        }
+        return parts;
+    }
+
+    AskedPart Part(SearchIndex index, string question, string text, string language, AnswerKind kind, string? before, bool dropNames)
+    {
+        var main = Excluded().Replace(text, " ");
+        var given = Given().Match(main);
+        if (given.Success) main = main[(given.Index + given.Length)..];
+        main = SlotNoun().Replace(main, "$1");
+
+        var words = new List<AskedWord>();
+        foreach (var word in queries.Words(index, main, language))
+            words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name : WordRole.Focus));
+        if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
+        if (before is not null)
+            AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);
+        return new AskedPart(text, kind, words);
+    }
+
+    static void AddNew(List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)
+    {
+        foreach (var word in more)
+            if (!words.Exists(w => string.Equals(w.Word.Word, word.Word, StringComparison.OrdinalIgnoreCase))) words.Add(new AskedWord(word, role));
+    }
+
+    /// <summary>Capitalised where a sentence does not begin, or a figure: "Geneva", "NATO", "16", "6,000".</summary>
+    static bool IsName(string question, string word)
+    {
+        if (word.All(c => char.IsDigit(c) || c is ',' or '.')) return true;
+        var tokens = QueryBuilder.Split(question).ToList();
+        for (var i = 1; i < tokens.Count; i++)
+            if (string.Equals(tokens[i], word, StringComparison.OrdinalIgnoreCase)) return char.IsUpper(tokens[i][0]);
+        return false;
+    }
+}
