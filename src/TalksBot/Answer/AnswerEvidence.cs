@@ -78,6 +78,12 @@ public static partial class AnswerEvidence
         _ => true,
     };
 
+    [GeneratedRegex(@"\b(he|him|his|she|her|they|their|them|it|its|this|these|the same|hij|hem|zijn|haar|zij|ze|hun|dit|deze)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BackReference();
+
+    /// <summary>Does the sentence point back to what came before ("he", "his ministry", "these")?</summary>
+    public static bool PointsBack(string sentence) => BackReference().IsMatch(sentence);
+
     /// <summary>Does the sentence quote someone?</summary>
     public static bool IsQuote(string sentence) => sentence.IndexOfAny(['“', '”', '"', '«', '»']) >= 0;
 

@@ -12,14 +12,17 @@ public sealed class AnswerOptions
     /// <summary>Share of the question's weight (0..1) the best sentence must cover, or the bot says the texts do not answer.</summary>
     public float MinCoverage { get; set; } = 0.32f;
 
-    /// <summary>What a word the question asks about counts for when the sentence lacks it but the sentence before or after has it ("he", "his ministry"), against 1 in the sentence.</summary>
+    /// <summary>What a word the question asks about counts for when the sentence lacks it but the sentence before has it and this one points back ("he", "his ministry"), against 1 in the sentence.</summary>
     public float NeighbourWeight { get; set; } = 0.3f;
 
     /// <summary>What a name, figure or given word counts for when the sentence lacks it but a neighbouring sentence has it.</summary>
-    public float BoundNeighbourWeight { get; set; } = 0.7f;
+    public float BoundNeighbourWeight { get; set; } = 0.4f;
 
     /// <summary>What a name, figure or given word counts for when only the sentence's article (or its title) has it: the city of a report is often named once.</summary>
-    public float BoundArticleWeight { get; set; } = 0.5f;
+    public float BoundArticleWeight { get; set; } = 0.35f;
+
+    /// <summary>What a word counts for at least when it matches, through a translation, a sentence in the other language than the question's.</summary>
+    public float CrossLanguageWeight { get; set; } = 0.8f;
 
     /// <summary>Weight of the words of a clause the question takes as given ("Since neither side…, who…").</summary>
     public float BackgroundWeight { get; set; } = 0.3f;

@@ -18,20 +18,25 @@ public sealed record Evidence(float Coverage, float Direct, float Own, bool Boun
 /// </summary>
 public sealed class EvidenceScorer(AnswerOptions options)
 {
-    public Evidence Score(SearchIndex index, AskedPart part, Article article, int position)
+    public Evidence Score(SearchIndex index, AskedPart part, string language, Article article, int position)
     {
         var sentence = article.Sentences[position];
         var before = position > 0 ? article.Sentences[position - 1].Terms : null;
         var after = position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
+        // "He", "his ministry": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
+        var antecedent = AnswerEvidence.PointsBack(sentence.Text) ? before : null;
+        var floor = article.Language == language ? 0 : options.CrossLanguageWeight;
         float total = 0, direct = 0, context = 0, anew = 0;
         var namesHold = true;
         foreach (var asked in part.Words)
         {
             var weight = Importance(index, asked.Word) * Weight(asked.Role);
             total += weight;
-            var own = Match(asked.Word, sentence.Terms);
-            var near = Math.Max(Match(asked.Word, before), Match(asked.Word, after));
-            var far = Match(asked.Word, article.Terms);
+            var own = Match(asked.Word, sentence.Terms, floor);
+            var near = asked.Role == WordRole.Background
+                ? Math.Max(Match(asked.Word, before, floor), Match(asked.Word, after, floor))
+                : Match(asked.Word, antecedent, floor);
+            var far = Match(asked.Word, article.Terms, floor);
             if (asked.Role == WordRole.Name) namesHold &= far > 0;
             if (own > 0)
             {
@@ -56,14 +61,15 @@ public sealed class EvidenceScorer(AnswerOptions options)
     static float Importance(SearchIndex index, QueryWord word) =>
         word.Known ? word.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : Bm25.Idf(index.Chunks.Count, 0);
 
-    /// <summary>The weight of the word's best form among <paramref name="terms"/>, 0 when none is there.</summary>
-    public static float Match(QueryWord word, HashSet<int>? terms)
+    /// <summary>The weight of the word's best form among <paramref name="terms"/>, at least <paramref name="floor"/>; 0 when none is there.</summary>
+    /// <param name="floor">A translation is weighed down for search, where the question's own language should win; in a text of the other language it is the only way to match.</param>
+    public static float Match(QueryWord word, HashSet<int>? terms, float floor = 0)
     {
         if (terms is null) return 0;
         var best = 0f;
         foreach (var form in word.Forms)
             if (form.Weight > best && terms.Contains(form.TermId)) best = form.Weight;
-        return best;
+        return best > 0 ? Math.Max(best, floor) : 0;
     }
 
     /// <summary>Does the sentence state what the kind of question asks for?</summary>
@@ -73,8 +79,11 @@ public sealed class EvidenceScorer(AnswerOptions options)
         return part.Kind switch
         {
             AnswerKind.Name => NamesSomethingNew(part, sentence),
+            AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) && CountsSomethingAsked(part, sentence),
             // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
             AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, sentence.Text) && SaidBy(part, article, position),
+            // A place other than those the question names: "after Geneva" is not answered "in Geneva".
+            AnswerKind.Place => AnswerEvidence.Carries(part.Kind, Masked(part, sentence)),
             _ => AnswerEvidence.Carries(part.Kind, sentence.Text),
         };
     }
@@ -90,17 +99,42 @@ public sealed class EvidenceScorer(AnswerOptions options)
             || position + 1 < article.Sentences.Count && Match(n.Word, article.Sentences[position + 1].Terms) > 0);
     }
 
-    /// <summary>A capitalised word the question does not have, close to a word it asks about: "the palace, X," or "X palace".</summary>
+    /// <summary>The sentence with the question's names blanked out.</summary>
+    static string Masked(AskedPart part, ArticleSentence sentence)
+    {
+        var names = part.Own.Where(w => w.Role == WordRole.Name).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        var text = sentence.Text.ToCharArray();
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+            if (names.Contains(sentence.TermIds[i]))
+                for (var c = sentence.Tokens[i].Start; c < sentence.Tokens[i].End; c++) text[c] = '_';
+        return new string(text);
+    }
+
+    /// <summary>A capitalised word the question does not have, beside what it asks the name of: "the palace, X," or "X palace".</summary>
     static bool NamesSomethingNew(AskedPart part, ArticleSentence sentence)
     {
+        if (part.Head is null) return false;
         var asked = part.Own.SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
-        for (var i = 1; i < sentence.Tokens.Length; i++)
+        return Near(sentence, i => part.Head.Word.Forms.Any(f => f.TermId == sentence.TermIds[i]),
+            j => j > 0 && char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]), 2);
+    }
+
+    /// <summary>A figure beside something the question counts: "6,000 soldiers", "the bodies of 6,000", "an unspecified number of prisoners".</summary>
+    static bool CountsSomethingAsked(AskedPart part, ArticleSentence sentence)
+    {
+        var focus = part.Own.Where(w => w.Role == WordRole.Focus).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        return Near(sentence, i => focus.Contains(sentence.TermIds[i]),
+            j => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]), 3);
+    }
+
+    /// <summary>Is there a token that is <paramref name="anchor"/> with one that is <paramref name="other"/> within <paramref name="window"/> tokens of it?</summary>
+    static bool Near(ArticleSentence sentence, Func<int, bool> anchor, Func<int, bool> other, int window)
+    {
+        for (var i = 0; i < sentence.Tokens.Length; i++)
         {
-            var token = sentence.Tokens[i];
-            if (!char.IsUpper(sentence.Text[token.Start]) || asked.Contains(sentence.TermIds[i])) continue;
-            for (var j = Math.Max(0, i - 2); j <= Math.Min(sentence.Tokens.Length - 1, i + 2); j++)
-                if (j != i && asked.Contains(sentence.TermIds[j]) && part.Own.Any(w => w.Role == WordRole.Focus && w.Word.Forms.Any(f => f.TermId == sentence.TermIds[j])))
-                    return true;
+            if (!anchor(i)) continue;
+            for (var j = Math.Max(0, i - window); j <= Math.Min(sentence.Tokens.Length - 1, i + window); j++)
+                if (j != i && other(j)) return true;
         }
         return false;
     }

@@ -41,7 +41,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         var answers = new List<List<Candidate>>();
         foreach (var part in parts)
         {
-            var ranked = Rank(index, scorer, part, hits, said);
+            var ranked = Rank(index, scorer, part, language, hits, said);
             if (Environment.GetEnvironmentVariable("TB_DEBUG") == "1")
             {
                 Console.Error.WriteLine($"PART [{part.Text}] kind={part.Kind} words=" + string.Join(", ", part.Words.Select(w => $"{w.Word.Word}:{w.Role}:{string.Join('/', w.Word.Forms.Select(f => index.Terms[f.TermId] + "@" + f.Weight.ToString("0.0")))}")));
@@ -56,7 +56,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         return Compose(answers, parts, language) with { Support = support };
     }
 
-    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, IReadOnlyList<SearchHit> hits, string said)
+    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, string language, IReadOnlyList<SearchHit> hits, string said)
     {
         var o = options.Value;
         var followUp = part.Words.Any(w => w.Role == WordRole.Context);
@@ -70,7 +70,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
             {
                 var position = article.Position(chunk.Index, i);
                 if (!seen.Add((chunk.Source, position))) continue;
-                var evidence = scorer.Score(index, part, article, position);
+                var evidence = scorer.Score(index, part, language, article, position);
                 var score = evidence.Coverage * Quality(article.Sentences[position].Text);
                 if (!evidence.Bound || evidence.Direct < o.MinDirect) score = 0;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.

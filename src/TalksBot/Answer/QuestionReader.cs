@@ -19,7 +19,8 @@ public enum WordRole
 public sealed record AskedWord(QueryWord Word, WordRole Role);
 
 /// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
-public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words)
+/// <param name="Head">The first word the part asks about: for "the name of the palace where…", the palace.</param>
+public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head)
 {
     public IEnumerable<AskedWord> Own => Words.Where(w => w.Role != WordRole.Context);
 }
@@ -45,7 +46,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     private static partial Regex Excluded();
 
     // Nouns that name the slot asked for ("on what date", "which year"): no sentence says "date".
-    [GeneratedRegex(@"\b(what|which|welke|welk)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(what|which|welke|welk|the|de)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)(\s+(of|van))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlotNoun();
 
     /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
@@ -80,7 +81,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
             AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);
-        return new AskedPart(text, kind, words);
+        return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus));
     }
 
     static void AddNew(List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)

@@ -35,13 +35,14 @@ public sealed class Article
                 i++;
             }
         }
-        var language = chunks.FirstOrDefault()?.Language ?? info.Language;
-        TitleTerms = [.. TextAnalysis.Terms(info.Title, language).Select(index.TermId).Where(id => id >= 0)];
+        Language = chunks.FirstOrDefault()?.Language ?? info.Language;
+        TitleTerms = [.. TextAnalysis.Terms(info.Title, Language).Select(index.TermId).Where(id => id >= 0)];
         Terms = [.. Sentences.SelectMany(s => s.Terms).Concat(TitleTerms)];
     }
 
     public string Source { get; }
     public SourceInfo Info { get; }
+    public string Language { get; }
     public List<ArticleSentence> Sentences { get; } = [];
     public HashSet<int> Terms { get; }
     public HashSet<int> TitleTerms { get; }

@@ -45,11 +45,21 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
                 foreach (var term in own)
                     foreach (var id in Demonyms.Forms(index, term))
                         if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
-            // Spelling variants are sought for what the user typed, not for translations and other-language stems.
+            // "long-standing" is also written "longstanding".
+            if (word.Contains('-'))
+                foreach (var term in TextAnalysis.Terms(word.Replace("-", ""), language))
+                    if (index.TermId(term) is var joined and >= 0 && !forms.Exists(f => f.TermId == joined)) forms.Add(new QueryTerm(joined, 1f, IsVariant: false));
+            // Spelling variants are sought for what the user typed, not for translations and other-language stems;
+            // for a name, the variants of a variant too: a typo of one transliteration is a step from the others.
             foreach (var term in own)
                 foreach (var (variant, similarity) in index.Variants.Find(term, o.VariantMinSimilarity))
-                    if (!weights.ContainsKey(index.Terms[variant]))
-                        forms.Add(new QueryTerm(variant, similarity, IsVariant: true));
+                {
+                    if (weights.ContainsKey(index.Terms[variant]) || forms.Exists(f => f.TermId == variant)) continue;
+                    forms.Add(new QueryTerm(variant, similarity, IsVariant: true));
+                    if (!char.IsUpper(word[0]) || weights.Count > 0 && own.Any(t => index.TermId(t) >= 0)) continue;
+                    foreach (var (further, _) in index.Variants.Find(index.Terms[variant], o.VariantMinSimilarity))
+                        if (further != index.TermId(term) && !forms.Exists(f => f.TermId == further)) forms.Add(new QueryTerm(further, o.VariantMinSimilarity, IsVariant: true));
+                }
             words.Add(new QueryWord(word, forms));
         }
         return words;

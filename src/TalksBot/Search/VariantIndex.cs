@@ -54,7 +54,7 @@ public sealed class VariantIndex
             var other = terms[id];
             var dice = 2f * seen[id] / (grams.Count + other.Length); // a padded term of n letters has n trigrams
             seen[id] = 0;
-            if (other != term && dice >= minSimilarity) found.Add((id, dice));
+            if (other != term && (dice >= minSimilarity || IsTypo(term, other))) found.Add((id, Math.Max(dice, minSimilarity)));
         }
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
@@ -65,6 +65,26 @@ public sealed class VariantIndex
         found.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
         if (found.Count > MaxVariants) found.RemoveRange(MaxVariants, found.Count - MaxVariants);
         return found;
+    }
+
+    /// <summary>
+    /// One letter wrong, missing, extra or two swapped ("istambul", "zelenksy"), in a word long enough
+    /// for that to leave no doubt: the edits a spelling corrector takes back (optimal string alignment).
+    /// </summary>
+    static bool IsTypo(string a, string b)
+    {
+        if (Math.Min(a.Length, b.Length) < 6 || Math.Abs(a.Length - b.Length) > 1 || a[0] != b[0]) return false;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length] <= 1;
     }
 
     /// <summary>Trigram lists are kept per term length (48 bits of trigram, 6 of length).</summary>
