@@ -47,8 +47,8 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(minister|president|spokesperson|spokesman|spokeswoman|negotiator|secretary|envoy|chief|head|leader|woordvoerder|onderhandelaar|voorzitter)\b")]
     private static partial Regex Person();
 
-    // A preposition before a name, or before a stretch of land: "in Paris", "in some areas along the coast"; or a list of names.
-    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+, \p{Lu}\p{Ll}+, |\b(in|at|from|near|to|along|across|over|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
+    // A preposition before a name, a place or a stretch of land: "in Paris", "from the north pier", "in some areas along the coast".
+    [GeneratedRegex(@"\b(in|at|from|near|inside|outside|naar|te|uit|bij|binnen)\s+(the|a|an|de|het|een)\s+\w+|\b(in|at|from|near|to|along|across|over|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
     private static partial Regex Place();
 
     [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om te|zodat)\b", RegexOptions.IgnoreCase)]

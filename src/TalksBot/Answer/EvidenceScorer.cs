@@ -18,7 +18,8 @@ public sealed record Evidence(float Coverage, float Direct, float Own, bool Boun
 /// </summary>
 public sealed class EvidenceScorer(AnswerOptions options)
 {
-    public Evidence Score(SearchIndex index, AskedPart part, string language, Article article, int position)
+    /// <param name="beside">The sentence that answered the part before, when it stands next to this one: what the earlier part named, it names.</param>
+    public Evidence Score(SearchIndex index, AskedPart part, string language, Article article, int position, ArticleSentence? beside = null)
     {
         var sentence = article.Sentences[position];
         var before = position > 0 ? article.Sentences[position - 1].Terms : null;
@@ -33,9 +34,13 @@ public sealed class EvidenceScorer(AnswerOptions options)
             var weight = Importance(index, asked.Word) * Weight(asked.Role);
             total += weight;
             var own = Match(asked.Word, sentence.Terms, floor);
-            var near = asked.Role == WordRole.Background
-                ? Math.Max(Match(asked.Word, before, floor), Match(asked.Word, after, floor))
-                : Match(asked.Word, antecedent, floor);
+            // Beside the earlier part's answer, this sentence continues it: what that one names, this one speaks of.
+            if (own == 0 && asked.Role == WordRole.Context && beside is not null) own = Match(asked.Word, beside.Terms, floor);
+            var near = asked.Role switch
+            {
+                WordRole.Background => Math.Max(Match(asked.Word, before, floor), Match(asked.Word, after, floor)),
+                _ => Match(asked.Word, antecedent, floor),
+            };
             var far = Match(asked.Word, article.Terms, floor);
             if (asked.Role == WordRole.Name) namesHold &= far > 0;
             if (own > 0)
@@ -46,6 +51,7 @@ public sealed class EvidenceScorer(AnswerOptions options)
             else if (asked.Role is WordRole.Name or WordRole.Background)
                 context += weight * Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far);
             else if (asked.Role == WordRole.Focus) context += weight * options.NeighbourWeight * near;
+            else context += weight * near;
         }
         if (total == 0) return new Evidence(0, 0, 0, false, false);
         return new Evidence((direct + context) / total, direct / total, anew / total, namesHold, Carries(part, article, position));
@@ -90,7 +96,8 @@ public sealed class EvidenceScorer(AnswerOptions options)
 
     static bool SaidBy(AskedPart part, Article article, int position)
     {
-        var names = part.Own.Where(w => w.Role == WordRole.Name).ToList();
+        // The speaker is the question's first name ("How did the Kremlin respond to Trump…"), with the names right after it ("Hakan Fidan").
+        var names = part.Own.SkipWhile(w => w.Role != WordRole.Name).TakeWhile(w => w.Role == WordRole.Name).ToList();
         if (names.Count == 0) return true;
         var sentence = article.Sentences[position];
         if (names.Exists(n => Match(n.Word, sentence.Terms) > 0)) return true;

@@ -31,7 +31,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
     {
         var o = options.Value;
         var parts = reader.Read(index, question, language, previous?.Question);
-        if (hits.Count == 0 || !parts.SelectMany(p => p.Own).Any()) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
+        if (hits.Count == 0 || parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
@@ -41,11 +41,11 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         var answers = new List<List<Candidate>>();
         foreach (var part in parts)
         {
-            var ranked = Rank(index, scorer, part, language, hits, said);
+            var ranked = Rank(index, scorer, part, language, hits, said, answers.Count > 0 ? answers[^1][0] : null);
             if (Environment.GetEnvironmentVariable("TB_DEBUG") == "1")
             {
                 Console.Error.WriteLine($"PART [{part.Text}] kind={part.Kind} words=" + string.Join(", ", part.Words.Select(w => $"{w.Word.Word}:{w.Role}:{string.Join('/', w.Word.Forms.Select(f => index.Terms[f.TermId] + "@" + f.Weight.ToString("0.0")))}")));
-                foreach (var c in ranked.Take(6)) Console.Error.WriteLine($"  {c.Score:0.00} cov={c.Evidence.Coverage:0.00} dir={c.Evidence.Direct:0.00} bound={c.Evidence.Bound} carries={c.Evidence.Carries} | {c.Sentence.Text[..Math.Min(110, c.Sentence.Text.Length)]}");
+                foreach (var c in ranked.Take(int.Parse(Environment.GetEnvironmentVariable("TB_N") ?? "6"))) Console.Error.WriteLine($"  {c.Score:0.00} cov={c.Evidence.Coverage:0.00} dir={c.Evidence.Direct:0.00} bound={c.Evidence.Bound} carries={c.Evidence.Carries} | {c.Sentence.Text[..Math.Min(110, c.Sentence.Text.Length)]}");
             }
             var best = ranked.FirstOrDefault(c => c.Score >= o.MinCoverage);
             if (best is null) return Decline(ranked, part, language, parts.Count > 1);
@@ -56,10 +56,11 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         return Compose(answers, parts, language) with { Support = support };
     }
 
-    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, string language, IReadOnlyList<SearchHit> hits, string said)
+    /// <param name="before">The answer to the part before: "and how did he describe them" is answered beside it.</param>
+    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, string language, IReadOnlyList<SearchHit> hits, string said, Candidate? before)
     {
         var o = options.Value;
-        var followUp = part.Words.Any(w => w.Role == WordRole.Context);
+        var followUp = part.Own.Any() && part.Words.Any(w => w.Role == WordRole.Context);
         var seen = new HashSet<(string, int)>();
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < hits.Count; rank++)
@@ -70,7 +71,8 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
             {
                 var position = article.Position(chunk.Index, i);
                 if (!seen.Add((chunk.Source, position))) continue;
-                var evidence = scorer.Score(index, part, language, article, position);
+                var beside = before is not null && before.Article == article && Math.Abs(before.Position - position) == 1 ? before.Sentence : null;
+                var evidence = scorer.Score(index, part, language, article, position, beside);
                 var score = evidence.Coverage * Quality(article.Sentences[position].Text);
                 if (!evidence.Bound || evidence.Direct < o.MinDirect) score = 0;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.

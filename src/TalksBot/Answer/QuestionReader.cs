@@ -49,6 +49,9 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(@"\b(what|which|welke|welk|the|de)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)(\s+(of|van))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlotNoun();
 
+    [GeneratedRegex(@"\b(say|said|tell|told|state|stated|announce|announced|describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge|zei|zegt|zeiden|gezegd|beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechVerb();
+
     /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
     public List<AskedPart> Read(SearchIndex index, string question, string language, string? context = null)
     {
@@ -74,6 +77,8 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var given = Given().Match(main);
         if (given.Success) main = main[(given.Index + given.Length)..];
         main = SlotNoun().Replace(main, "$1");
+        // "What did she say", "how did he describe it": the verb asks for a statement, which seldom repeats it.
+        if (kind == AnswerKind.Statement) main = SpeechVerb().Replace(main, " ");
 
         var words = new List<AskedWord>();
         foreach (var word in queries.Words(index, main, language))

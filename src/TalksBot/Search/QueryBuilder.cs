@@ -11,11 +11,14 @@ namespace TalksBot.Search;
 /// </summary>
 public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
 {
-    // Question words ask; they name no topic. Not all of them are on the Snowball stop lists.
+    // Question words ask, modal verbs and prepositions relate; they name no topic. Not all of them are on the Snowball stop lists.
     static readonly HashSet<string> Interrogatives = new(StringComparer.OrdinalIgnoreCase)
     {
         "what", "who", "whom", "whose", "when", "where", "why", "how", "which",
         "wat", "wie", "wiens", "wanneer", "waar", "waarom", "hoe", "welke", "welk", "hoeveel", "waarover", "waarmee",
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+        "zal", "zullen", "zou", "zouden", "kan", "kunnen", "moet", "moeten", "mag", "mogen",
+        "between", "among", "within", "without", "tussen", "zonder", "binnen", "tijdens",
     };
 
     /// <summary>The question's content words with the forms of each that the index holds.</summary>
