@@ -28,8 +28,15 @@ public static partial class AnswerEvidence
     private static partial Regex Age();
 
     // A verb of saying, or a quotation: what someone said is reported one of these two ways.
-    [GeneratedRegex(@"[“”""«»]|\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Speech();
+    private static Regex Speech() => SpeechOrQuote();
+
+    [GeneratedRegex(@"[“”""«»]|" + SpeechVerbs, RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechOrQuote();
+
+    [GeneratedRegex(SpeechVerbs, RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechVerb();
+
+    const string SpeechVerbs = @"\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b";
 
     // Titles and offices of public life.
     [GeneratedRegex(@"\b(minister|secretary|president|prime minister|spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|chief|head|leader|chairman|chairwoman|director|adviser|advisor|commander|general|deputy|governor|mayor|official|woordvoerder|onderhandelaar|gezant|ambassadeur|voorzitter|leider|hoofd|staatssecretaris|premier)s?\b", RegexOptions.IgnoreCase)]
@@ -83,6 +90,15 @@ public static partial class AnswerEvidence
 
     /// <summary>Does the sentence point back to what came before ("he", "his ministry", "these")?</summary>
     public static bool PointsBack(string sentence) => BackReference().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(he|she|they|hij|zij)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    /// <summary>Does a personal pronoun stand for the speaker ("… he added")?</summary>
+    public static bool SpeakerPronoun(string sentence) => Pronoun().IsMatch(sentence);
+
+    /// <summary>Does the sentence have a verb of saying, outside any quotation marks it has?</summary>
+    public static bool NamesSpeaker(string sentence) => SpeechVerb().IsMatch(sentence);
 
     /// <summary>Does the sentence quote someone?</summary>
     public static bool IsQuote(string sentence) => sentence.IndexOfAny(['“', '”', '"', '«', '»']) >= 0;

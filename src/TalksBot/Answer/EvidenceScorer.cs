@@ -96,13 +96,14 @@ public sealed class EvidenceScorer(AnswerOptions options)
 
     static bool SaidBy(AskedPart part, Article article, int position)
     {
-        // The speaker is the question's first name ("How did the Kremlin respond to Trump…"), with the names right after it ("Hakan Fidan").
-        var names = part.Own.SkipWhile(w => w.Role != WordRole.Name).TakeWhile(w => w.Role == WordRole.Name).ToList();
+        // The speaker is the question's subject ("How did the Kremlin respond to Trump…").
+        var names = part.Subject;
         if (names.Count == 0) return true;
         var sentence = article.Sentences[position];
-        if (names.Exists(n => Match(n.Word, sentence.Terms) > 0)) return true;
-        if (!AnswerEvidence.IsQuote(sentence.Text)) return false;
-        return names.Exists(n => position > 0 && Match(n.Word, article.Sentences[position - 1].Terms) > 0
+        if (names.Any(n => Match(n.Word, sentence.Terms) > 0)) return true;
+        // A bare quote ("“The next step is…”", "… he added") is the words of the speaker named beside it; one that names its own speaker is not.
+        if (!AnswerEvidence.IsQuote(sentence.Text) || AnswerEvidence.NamesSpeaker(sentence.Text) && !AnswerEvidence.SpeakerPronoun(sentence.Text)) return false;
+        return names.Any(n => position > 0 && Match(n.Word, article.Sentences[position - 1].Terms) > 0
             || position + 1 < article.Sentences.Count && Match(n.Word, article.Sentences[position + 1].Terms) > 0);
     }
 

@@ -20,7 +20,8 @@ public sealed record AskedWord(QueryWord Word, WordRole Role);
 
 /// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
 /// <param name="Head">The first word the part asks about: for "the name of the palace where…", the palace.</param>
-public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head)
+/// <param name="Subject">The first name of the part with the names right after it ("Hakan Fidan"): who is asked about, or who spoke.</param>
+public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head, IReadOnlyList<AskedWord> Subject)
 {
     public IEnumerable<AskedWord> Own => Words.Where(w => w.Role != WordRole.Context);
 }
@@ -86,7 +87,15 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
             AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);
-        return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus));
+        return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words));
+    }
+
+    static List<AskedWord> Subject(string text, List<AskedWord> words)
+    {
+        var tokens = QueryBuilder.Split(text).ToList();
+        var first = tokens.FindIndex(1, t => char.IsUpper(t[0]));
+        var run = first < 0 ? [] : tokens.Skip(first).TakeWhile(t => char.IsUpper(t[0])).ToList();
+        return [.. words.Where(w => w.Role == WordRole.Name && run.Contains(w.Word.Word, StringComparer.OrdinalIgnoreCase))];
     }
 
     static void AddNew(List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)
