@@ -127,12 +127,19 @@ public sealed class EvidenceScorer(AnswerOptions options)
             j => j > 0 && char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]), 2);
     }
 
-    /// <summary>A figure beside something the question counts: "6,000 soldiers", "the bodies of 6,000", "an unspecified number of prisoners".</summary>
+    /// <summary>
+    /// A figure just before something the question counts: "6,000 soldiers", "an unspecified number of
+    /// prisoners". A count stands before what it counts, in English and Dutch: "the bodies of 6,000
+    /// soldiers" counts soldiers.
+    /// </summary>
     static bool CountsSomethingAsked(AskedPart part, ArticleSentence sentence)
     {
         var focus = part.Own.Where(w => w.Role == WordRole.Focus).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
-        return Near(sentence, i => focus.Contains(sentence.TermIds[i]),
-            j => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]), 3);
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+            if (focus.Contains(sentence.TermIds[i]))
+                for (var j = Math.Max(0, i - 3); j < i; j++)
+                    if (AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End])) return true;
+        return false;
     }
 
     /// <summary>Is there a token that is <paramref name="anchor"/> with one that is <paramref name="other"/> within <paramref name="window"/> tokens of it?</summary>

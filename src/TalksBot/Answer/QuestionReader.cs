@@ -92,9 +92,10 @@ public sealed partial class QuestionReader(QueryBuilder queries)
 
     static List<AskedWord> Subject(string text, List<AskedWord> words)
     {
+        // A named subject comes before anything else the part asks about: in "the official who spoke to POLITICO", no name is the subject.
         var tokens = QueryBuilder.Split(text).ToList();
-        var first = tokens.FindIndex(1, t => char.IsUpper(t[0]));
-        var run = first < 0 ? [] : tokens.Skip(first).TakeWhile(t => char.IsUpper(t[0])).ToList();
+        var first = tokens.FindIndex(1, t => words.Exists(w => string.Equals(w.Word.Word, t, StringComparison.OrdinalIgnoreCase)));
+        var run = first < 0 || !char.IsUpper(tokens[first][0]) ? [] : tokens.Skip(first).TakeWhile(t => char.IsUpper(t[0])).ToList();
         return [.. words.Where(w => w.Role == WordRole.Name && run.Contains(w.Word.Word, StringComparer.OrdinalIgnoreCase))];
     }
 

@@ -18,9 +18,13 @@ public sealed class QueryTranslator
         this.englishToDutch = englishToDutch;
     }
 
-    public static QueryTranslator LoadEmbedded() => new(
-        Load("nld-eng.tsv", LanguageDetector.Dutch),
-        Load("eng-nld.tsv", LanguageDetector.English));
+    /// <summary>Each list also read backwards: the Dutch-English list knows English words the English-Dutch one lacks ("road": "weg").</summary>
+    public static QueryTranslator LoadEmbedded()
+    {
+        var dutch = Read("nld-eng.tsv");
+        var english = Read("eng-nld.tsv");
+        return new(Table(dutch.Concat(Inverse(english)), LanguageDetector.Dutch), Table(english.Concat(Inverse(dutch)), LanguageDetector.English));
+    }
 
     /// <summary>Translations of one word from <paramref name="language"/> into the other language.</summary>
     public IReadOnlyList<string> Translate(string word, string language)
@@ -32,18 +36,28 @@ public sealed class QueryTranslator
         return stem.Count == 1 && table.TryGetValue("~" + stem[0], out var stemmed) ? stemmed : [];
     }
 
-    static Dictionary<string, List<string>> Load(string name, string language)
+    static List<(string Word, string[] Translations)> Read(string name)
     {
         using var stream = typeof(QueryTranslator).Assembly.GetManifestResourceStream("TalksBot.Dictionaries." + name)
             ?? throw new InvalidOperationException($"The word list {name} is not embedded in the program.");
         using var reader = new StreamReader(stream);
-        var table = new Dictionary<string, List<string>>();
+        var entries = new List<(string, string[])>();
         while (reader.ReadLine() is { } line)
         {
             var tab = line.IndexOf('\t');
-            if (line.StartsWith('#') || tab < 0) continue;
-            var translations = line[(tab + 1)..].Split("; ");
-            var word = line[..tab];
+            if (!line.StartsWith('#') && tab >= 0) entries.Add((line[..tab], line[(tab + 1)..].Split("; ")));
+        }
+        return entries;
+    }
+
+    static IEnumerable<(string Word, string[] Translations)> Inverse(List<(string Word, string[] Translations)> entries) =>
+        entries.SelectMany(e => e.Translations.Select(t => (t, e.Word))).GroupBy(p => p.Item1).Select(g => (g.Key, g.Select(p => p.Item2).ToArray()));
+
+    static Dictionary<string, List<string>> Table(IEnumerable<(string Word, string[] Translations)> entries, string language)
+    {
+        var table = new Dictionary<string, List<string>>();
+        foreach (var (word, translations) in entries)
+        {
             Merge(table, word, translations);
             // "~" keys hold entries by stem, apart from the exact words.
             var stem = TextAnalysis.Terms(word, language);
