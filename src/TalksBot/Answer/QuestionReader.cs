@@ -46,6 +46,11 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(@"^(unlike|apart from|aside from|besides|other than|in addition to|anders dan|behalve|naast|afgezien van)\b[^,?]*,|,\s*(besides|apart from|aside from|other than|in addition to|unlike|behalve|naast|afgezien van)\b[^,?]*", RegexOptions.IgnoreCase)]
     private static partial Regex Excluded();
 
+    // A closing phrase that sets the scene ("… after the second round"): the article often sets it once, for every sentence.
+    // Not "before …": that asks after another time than the one the article tells of.
+    [GeneratedRegex(@"\s(after|during|following|na|tijdens)\s+[^,?]*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex Setting();
+
     // Nouns that name the slot asked for ("on what date", "which year"): no sentence says "date".
     [GeneratedRegex(@"\b(what|which|welke|welk|the|de)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)(\s+(of|van))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlotNoun();
@@ -81,9 +86,12 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         // "What did she say", "how did he describe it": the verb asks for a statement, which seldom repeats it.
         if (kind == AnswerKind.Statement) main = SpeechVerb().Replace(main, " ");
 
+        var setting = Setting().Match(main);
+        var scene = setting.Success ? queries.Words(index, setting.Value, language) : [];
         var words = new List<AskedWord>();
         foreach (var word in queries.Words(index, main, language))
-            words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name : WordRole.Focus));
+            words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name
+                : scene.Exists(w => w.Word == word.Word) ? WordRole.Background : WordRole.Focus));
         if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
             AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);

@@ -54,7 +54,7 @@ public sealed class VariantIndex
             var other = terms[id];
             var dice = 2f * seen[id] / (grams.Count + other.Length); // a padded term of n letters has n trigrams
             seen[id] = 0;
-            if (other != term && (dice >= minSimilarity || IsTypo(term, other))) found.Add((id, Math.Max(dice, minSimilarity)));
+            if (other != term && !IsAffixed(term, other) && (dice >= minSimilarity || IsTypo(term, other))) found.Add((id, Math.Max(dice, minSimilarity)));
         }
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
@@ -66,6 +66,9 @@ public sealed class VariantIndex
         if (found.Count > MaxVariants) found.RemoveRange(MaxVariants, found.Count - MaxVariants);
         return found;
     }
+
+    /// <summary>One term is the other with letters put before it ("condit", "uncondit"): another word, not another spelling.</summary>
+    static bool IsAffixed(string a, string b) => a.Length >= b.Length + 2 ? a.EndsWith(b, StringComparison.Ordinal) : b.Length >= a.Length + 2 && b.EndsWith(a, StringComparison.Ordinal);
 
     /// <summary>
     /// One letter wrong, missing, extra or two swapped ("istambul", "zelenksy"), in a word long enough
