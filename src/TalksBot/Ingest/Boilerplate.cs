@@ -26,7 +26,7 @@ public static partial class Boilerplate
         @"|\bonly (a )?members? of this (blog|site) (may|can)\b" +
         @"|^about the author$|^(share|share this( article| story)?|print|email|copy link)$" +
         @"|^(related( articles| posts| stories)?|read more|advertisement|sponsored|subscribe\b.*newsletter)" +
-        @"|^(tags?|labels?|categories|filed under|record label)\b" +
+        @"|^(tags?|labels?|categories|filed under)\b" +
         @"|\blaat een reactie achter\b|\bgeef een reactie\b|^reacties?$|^(deel dit|lees meer|gerelateerd)\b" +
         @"|\buw e-?mailadres wordt niet gepubliceerd\b|\bverplichte velden zijn gemarkeerd\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -17,15 +17,45 @@ public static class IrregularForms
         become: became; drive: drove driven; fly: flew flown; bear: bore borne; freeze: froze frozen; seize: seized
         """);
 
-    public static readonly IReadOnlyDictionary<string, string> Dutch = Table("""
+    // Declared before the tables that use it: static fields are set in order.
+    static readonly string[] DutchPrefixes = ["aan", "af", "op", "uit", "in", "mee", "toe", "voor", "door", "over", "onder", "terug", "ver", "be", "ont", "her", "er"];
+
+    /// <summary>
+    /// Common Dutch strong and irregular verbs; each also with the prefixes Dutch verbs take
+    /// (<see cref="DutchPrefixes"/>), so "verwierp" finds "verwerpen" and "bood aan" finds "aanbieden".
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Dutch = WithPrefixes(Table("""
         zeggen: zei zeiden gezegd zegt; doen: deed deden gedaan; gaan: ging gingen gegaan; komen: kwam kwamen gekomen;
         spreken: sprak spraken gesproken; nemen: nam namen genomen; geven: gaf gaven gegeven; houden: hield hielden gehouden;
-        brengen: bracht brachten gebracht; verwerpen: verwierp verwierpen verworpen; laten: liet lieten gelaten;
+        brengen: bracht brachten gebracht; werpen: wierp wierpen geworpen; laten: liet lieten gelaten;
         zien: zag zagen gezien; vragen: vroeg vroegen gevraagd; vinden: vond vonden gevonden; staan: stond stonden gestaan;
         denken: dacht dachten gedacht; krijgen: kreeg kregen gekregen; blijven: bleef bleven gebleven; worden: werd werden geworden;
         beginnen: begon begonnen; winnen: won wonnen gewonnen; verliezen: verloor verloren; schrijven: schreef schreven geschreven;
-        sluiten: sloot sloten gesloten; bieden: bood boden geboden; aanbieden: bood boden aangeboden; voorstellen: stelde stelden voorgesteld
-        """);
+        sluiten: sloot sloten gesloten; bieden: bood boden geboden; liggen: lag lagen gelegen; zitten: zat zaten gezeten;
+        lopen: liep liepen gelopen; roepen: riep riepen geroepen; slaan: sloeg sloegen geslagen; dragen: droeg droegen gedragen;
+        trekken: trok trokken getrokken; breken: brak braken gebroken; treffen: trof troffen getroffen; kiezen: koos kozen gekozen;
+        wijzen: wees wezen gewezen; grijpen: greep grepen gegrepen; sterven: stierf stierven gestorven; helpen: hielp hielpen geholpen;
+        vallen: viel vielen gevallen; hangen: hing hingen gehangen; vangen: ving vingen gevangen; weten: wist wisten geweten;
+        kopen: kocht kochten gekocht; zoeken: zocht zochten gezocht; moeten: moest moesten; willen: wilde wilden wou gewild;
+        kunnen: kon konden gekund; mogen: mocht mochten gemogen; zijn: was waren geweest; hebben: had hadden gehad
+        """));
+
+    /// <summary>
+    /// Adds each verb with each prefix: separable ones keep the participle's ge- inside ("aangeboden"),
+    /// inseparable ones (ver-, be-, ont-, her-, er-) have none ("verworpen").
+    /// </summary>
+    static Dictionary<string, string> WithPrefixes(Dictionary<string, string> table)
+    {
+        var all = new Dictionary<string, string>(table, StringComparer.Ordinal);
+        foreach (var (form, lemma) in table)
+            foreach (var prefix in DutchPrefixes)
+            {
+                var inseparable = prefix is "ver" or "be" or "ont" or "her" or "er";
+                var prefixed = inseparable && form.StartsWith("ge", StringComparison.Ordinal) && form != lemma ? prefix + form[2..] : prefix + form;
+                all.TryAdd(prefixed, prefix + lemma);
+            }
+        return all;
+    }
 
     static Dictionary<string, string> Table(string text)
     {
