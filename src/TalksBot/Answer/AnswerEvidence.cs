@@ -47,7 +47,8 @@ public static partial class AnswerEvidence
         RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"\b(\d+|an?|" + NumberWords + @")[\s-]+(" + Units + @")\b|\b(just )?(over|under|more than|less than|meer dan|minder dan) (an?|een) (" + Units + @")\b", RegexOptions.IgnoreCase)]
+    // "A week later" and "two days ago" say when, not how long.
+    [GeneratedRegex(@"\b(\d+|an?|" + NumberWords + @")[\s-]+(" + Units + @")\b(?!\s+(later|earlier|ago|before|after|eerder|later|geleden|daarna|erna))|\b(just )?(over|under|more than|less than|meer dan|minder dan) (an?|een) (" + Units + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     // Two capitalised words in a row, or a title or role before or after a name.
@@ -67,22 +68,29 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm|a\.m\.|p\.m\.|uur|o'clock)\b|\b(noon|midnight|middag|middernacht)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClockTime();
 
-    public static bool Carries(AnswerKind kind, string sentence) => kind switch
+    public static bool Carries(AnswerKind kind, string sentence) => Pattern(kind)?.IsMatch(sentence) ?? true;
+
+    /// <summary>Where the sentence states what the kind of question asks for, or null when the kind asks for nothing in particular.</summary>
+    public static Ingest.TextSpan? Find(AnswerKind kind, string sentence) =>
+        kind is AnswerKind.Person or AnswerKind.Reason or AnswerKind.Statement or AnswerKind.Role || Pattern(kind)?.Match(sentence) is not { Success: true } m
+            ? null : new Ingest.TextSpan(m.Index, m.Index + m.Length);
+
+    static Regex? Pattern(AnswerKind kind) => kind switch
     {
-        AnswerKind.Amount => Amount().IsMatch(sentence),
-        AnswerKind.ClockTime => ClockTime().IsMatch(sentence),
-        AnswerKind.Quantity => Number().IsMatch(sentence),
-        AnswerKind.Percentage => Percentage().IsMatch(sentence),
-        AnswerKind.Year => Year().IsMatch(sentence),
-        AnswerKind.Age => Age().IsMatch(sentence),
-        AnswerKind.Statement => Speech().IsMatch(sentence),
-        AnswerKind.Role => Role().IsMatch(sentence),
-        AnswerKind.Duration => Duration().IsMatch(sentence),
-        AnswerKind.Time => Time().IsMatch(sentence),
-        AnswerKind.Person => Person().IsMatch(sentence),
-        AnswerKind.Place => Place().IsMatch(sentence),
-        AnswerKind.Reason => Reason().IsMatch(sentence),
-        _ => true,
+        AnswerKind.Amount => Amount(),
+        AnswerKind.ClockTime => ClockTime(),
+        AnswerKind.Quantity => Number(),
+        AnswerKind.Percentage => Percentage(),
+        AnswerKind.Year => Year(),
+        AnswerKind.Age => Age(),
+        AnswerKind.Statement => Speech(),
+        AnswerKind.Role => Role(),
+        AnswerKind.Duration => Duration(),
+        AnswerKind.Time => Time(),
+        AnswerKind.Person => Person(),
+        AnswerKind.Place => Place(),
+        AnswerKind.Reason => Reason(),
+        _ => null,
     };
 
     [GeneratedRegex(@"\b(he|him|his|she|her|they|their|them|it|its|this|these|the same|hij|hem|zijn|haar|zij|ze|hun|dit|deze)\b", RegexOptions.IgnoreCase)]

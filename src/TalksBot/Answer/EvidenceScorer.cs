@@ -1,3 +1,4 @@
+using TalksBot.Ingest;
 using TalksBot.Search;
 
 namespace TalksBot.Answer;
@@ -5,7 +6,7 @@ namespace TalksBot.Answer;
 /// <summary>How well one sentence, read with its neighbours and its article, answers one part of a question.</summary>
 /// <param name="Coverage">Share (0..1) of the question's weight the sentence covers, itself or through its context.</param>
 /// <param name="Direct">The share it covers with its own words.</param>
-/// <param name="Own">The share it covers with its own words of those the question asks anew (not carried over from before).</param>
+/// <param name="Own">The share it covers, itself or through its context, of the words the question asks anew (not carried over from before).</param>
 /// <param name="Bound">The question's names and figures hold in its article.</param>
 /// <param name="Carries">It states the kind of thing asked for (a date, a figure, a quote…).</param>
 public sealed record Evidence(float Coverage, float Direct, float Own, bool Bound, bool Carries);
@@ -19,7 +20,7 @@ public sealed record Evidence(float Coverage, float Direct, float Own, bool Boun
 public sealed class EvidenceScorer(AnswerOptions options)
 {
     /// <param name="beside">The sentence that answered the part before, when it stands next to this one: what the earlier part named, it names.</param>
-    public Evidence Score(SearchIndex index, AskedPart part, string language, Article article, int position, ArticleSentence? beside = null)
+    public Evidence Score(SearchIndex index, AskedPart part, string language, IndexedArticle article, int position, IndexedSentence? beside = null)
     {
         var sentence = article.Sentences[position];
         var before = position > 0 ? article.Sentences[position - 1].Terms : null;
@@ -43,15 +44,15 @@ public sealed class EvidenceScorer(AnswerOptions options)
             };
             var far = Match(asked.Word, article.Terms, floor);
             if (asked.Role == WordRole.Name) namesHold &= far > 0;
-            if (own > 0)
+            var credit = own > 0 ? own : asked.Role switch
             {
-                direct += weight * own;
-                if (asked.Role != WordRole.Context) anew += weight * own;
-            }
-            else if (asked.Role is WordRole.Name or WordRole.Background)
-                context += weight * Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far);
-            else if (asked.Role == WordRole.Focus) context += weight * options.NeighbourWeight * near;
-            else context += weight * near;
+                WordRole.Name or WordRole.Background => Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far),
+                WordRole.Focus => options.NeighbourWeight * near,
+                _ => near,
+            };
+            if (own > 0) direct += weight * own;
+            else context += weight * credit;
+            if (asked.Role != WordRole.Context) anew += weight * credit;
         }
         if (total == 0) return new Evidence(0, 0, 0, false, false);
         return new Evidence((direct + context) / total, direct / total, anew / total, namesHold, Carries(part, article, position));
@@ -79,22 +80,25 @@ public sealed class EvidenceScorer(AnswerOptions options)
     }
 
     /// <summary>Does the sentence state what the kind of question asks for?</summary>
-    static bool Carries(AskedPart part, Article article, int position)
+    static bool Carries(AskedPart part, IndexedArticle article, int position) => part.Kind switch
     {
-        var sentence = article.Sentences[position];
-        return part.Kind switch
-        {
-            AnswerKind.Name => NamesSomethingNew(part, sentence),
-            AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) && CountsSomethingAsked(part, sentence),
-            // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
-            AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, sentence.Text) && SaidBy(part, article, position),
-            // A place other than those the question names: "after Geneva" is not answered "in Geneva".
-            AnswerKind.Place => AnswerEvidence.Carries(part.Kind, Masked(part, sentence)),
-            _ => AnswerEvidence.Carries(part.Kind, sentence.Text),
-        };
-    }
+        AnswerKind.Name or AnswerKind.Quantity or AnswerKind.Place => Answering(part, article.Sentences[position]) is not null,
+        // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
+        AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text) && SaidBy(part, article, position),
+        _ => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text),
+    };
 
-    static bool SaidBy(AskedPart part, Article article, int position)
+    /// <summary>The words of the sentence that answer (the date, the figure, the name), or null.</summary>
+    public static TextSpan? Answering(AskedPart part, IndexedSentence sentence) => part.Kind switch
+    {
+        AnswerKind.Name => NewName(part, sentence),
+        AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? CountOfAsked(part, sentence) : null,
+        // A place other than those the question names: "after Geneva" is not answered "in Geneva".
+        AnswerKind.Place => AnswerEvidence.Find(part.Kind, Masked(part, sentence)),
+        _ => AnswerEvidence.Find(part.Kind, sentence.Text),
+    };
+
+    static bool SaidBy(AskedPart part, IndexedArticle article, int position)
     {
         // The speaker is the question's subject ("How did the Kremlin respond to Trump…").
         var names = part.Subject;
@@ -108,7 +112,7 @@ public sealed class EvidenceScorer(AnswerOptions options)
     }
 
     /// <summary>The sentence with the question's names blanked out.</summary>
-    static string Masked(AskedPart part, ArticleSentence sentence)
+    static string Masked(AskedPart part, IndexedSentence sentence)
     {
         var names = part.Own.Where(w => w.Role == WordRole.Name).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
         var text = sentence.Text.ToCharArray();
@@ -119,12 +123,19 @@ public sealed class EvidenceScorer(AnswerOptions options)
     }
 
     /// <summary>A capitalised word the question does not have, beside what it asks the name of: "the palace, X," or "X palace".</summary>
-    static bool NamesSomethingNew(AskedPart part, ArticleSentence sentence)
+    static TextSpan? NewName(AskedPart part, IndexedSentence sentence)
     {
-        if (part.Head is null) return false;
+        if (part.Head is null) return null;
         var asked = part.Own.SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
-        return Near(sentence, i => part.Head.Word.Forms.Any(f => f.TermId == sentence.TermIds[i]),
-            j => j > 0 && char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]), 2);
+        var head = part.Head.Word.Forms.Select(f => f.TermId).ToHashSet();
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+        {
+            if (!head.Contains(sentence.TermIds[i])) continue;
+            for (var j = Math.Max(1, i - 2); j <= Math.Min(sentence.Tokens.Length - 1, i + 2); j++)
+                if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]))
+                    return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        }
+        return null;
     }
 
     /// <summary>
@@ -132,25 +143,14 @@ public sealed class EvidenceScorer(AnswerOptions options)
     /// prisoners". A count stands before what it counts, in English and Dutch: "the bodies of 6,000
     /// soldiers" counts soldiers.
     /// </summary>
-    static bool CountsSomethingAsked(AskedPart part, ArticleSentence sentence)
+    static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence)
     {
         var focus = part.Own.Where(w => w.Role == WordRole.Focus).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
         for (var i = 0; i < sentence.Tokens.Length; i++)
             if (focus.Contains(sentence.TermIds[i]))
                 for (var j = Math.Max(0, i - 3); j < i; j++)
-                    if (AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End])) return true;
-        return false;
-    }
-
-    /// <summary>Is there a token that is <paramref name="anchor"/> with one that is <paramref name="other"/> within <paramref name="window"/> tokens of it?</summary>
-    static bool Near(ArticleSentence sentence, Func<int, bool> anchor, Func<int, bool> other, int window)
-    {
-        for (var i = 0; i < sentence.Tokens.Length; i++)
-        {
-            if (!anchor(i)) continue;
-            for (var j = Math.Max(0, i - window); j <= Math.Min(sentence.Tokens.Length - 1, i + window); j++)
-                if (j != i && other(j)) return true;
-        }
-        return false;
+                    if (AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]))
+                        return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        return null;
     }
 }

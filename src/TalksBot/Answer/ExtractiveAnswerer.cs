@@ -13,9 +13,9 @@ namespace TalksBot.Answer;
 /// </summary>
 public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<AnswerOptions> options)
 {
-    sealed record Candidate(SearchHit Hit, Article Article, int Position, Evidence Evidence, float Score)
+    sealed record Candidate(SearchHit Hit, IndexedArticle Article, int Position, Evidence Evidence, float Score)
     {
-        public ArticleSentence Sentence => Article.Sentences[Position];
+        public IndexedSentence Sentence => Article.Sentences[Position];
     }
 
     // Reference marks that scraped pages carry ("[2][3]"): kept in quotes, dropped from answer text.

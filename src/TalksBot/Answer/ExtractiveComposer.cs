@@ -31,7 +31,10 @@ public sealed partial class ExtractiveAnswerer
         var citations = new List<Citation>();
         var texts = new List<string>();
         foreach (var unit in units)
-            texts.Add(Display(unit[0].Sentence.Text) + " " + string.Concat(unit.Select(c => $"[{Cite(citations, c)}]")));
+        {
+            var part = parts[answers.FindIndex(a => a.Contains(unit[0]))];
+            texts.Add(Display(unit[0].Sentence.Text) + " " + string.Concat(unit.Select(c => $"[{Cite(citations, c, part)}]")));
+        }
         if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units)) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
         return new AnswerDraft(string.Join(" ", texts), citations, Refused: false, 0);
     }
@@ -44,11 +47,12 @@ public sealed partial class ExtractiveAnswerer
         return bySource.Count > 1 && bySource.Skip(1).Any(n => !n.Overlaps(bySource[0]));
     }
 
-    static int Cite(List<Citation> citations, Candidate c)
+    static int Cite(List<Citation> citations, Candidate c, AskedPart? part = null)
     {
         var sentence = c.Sentence;
         var n = citations.Count + 1;
-        citations.Add(new Citation(n, c.Article.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, sentence.Text, sentence.Chunk, sentence.Span.Start, sentence.Span.End));
+        var highlight = part is null ? null : EvidenceScorer.Answering(part, sentence);
+        citations.Add(new Citation(n, c.Article.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, sentence.Text, sentence.Chunk, sentence.Span.Start, sentence.Span.End, highlight));
         return n;
     }
 

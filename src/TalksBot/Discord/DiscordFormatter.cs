@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TalksBot.Answer;
 using TalksBot.Ingest;
 
 namespace TalksBot.Discord;
@@ -35,7 +36,7 @@ public static partial class DiscordFormatter
         var fields = answer.Citations.Select(c => new JsonObject
         {
             ["name"] = Trim($"[{c.N}] " + Escape($"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}"), FieldNameLimit),
-            ["value"] = Trim("> " + Escape(c.Quote), FieldValueLimit),
+            ["value"] = Quote(c),
         }).ToList();
 
         var messages = new List<JsonObject>();
@@ -88,6 +89,17 @@ public static partial class DiscordFormatter
     }
 
     /// <summary>Cut to the limit with a visible "…", never inside an escape.</summary>
+    /// <summary>The quote, its answering words in bold when the whole of it fits the field (a cut could leave a ** open).</summary>
+    static string Quote(Citation c)
+    {
+        if (c.Highlight is { } h)
+        {
+            var marked = $"> {Escape(c.Quote[..h.Start])}**{Escape(c.Quote[h.Start..h.End])}**{Escape(c.Quote[h.End..])}";
+            if (marked.Length <= FieldValueLimit) return marked;
+        }
+        return Trim("> " + Escape(c.Quote), FieldValueLimit);
+    }
+
     static string Trim(string text, int limit)
     {
         if (text.Length <= limit) return text;

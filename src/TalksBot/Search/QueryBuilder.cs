@@ -83,12 +83,15 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         string? previous = null;
         foreach (var word in Split(query))
         {
-            var asks = Interrogatives.Contains(word) || previous is not null && HowWhat.Contains(previous) && Degree.Contains(word);
+            var asks = Interrogatives.Contains(word) || previous is not null && HowWhat.Contains(previous) && Degree.Contains(word)
+                // "the one in Breda", "that of the official": a word standing in for a noun said before.
+                || previous is not null && Determiners.Contains(previous) && word.Equals("one", StringComparison.OrdinalIgnoreCase);
             if (!asks) yield return word;
             previous = word;
         }
     }
 
+    static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "that", "this", "which" };
     static readonly HashSet<string> HowWhat = new(StringComparer.OrdinalIgnoreCase) { "how", "hoe" };
     static readonly HashSet<string> Degree = new(StringComparer.OrdinalIgnoreCase)
     {

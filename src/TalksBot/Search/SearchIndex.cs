@@ -18,7 +18,7 @@ public sealed class SearchIndex
     readonly int[][] postingFrequencies;
     readonly int[] lengths;
     readonly float averageLength;
-    readonly ConcurrentDictionary<string, Article> articles = new();
+    readonly ConcurrentDictionary<string, IndexedArticle> articles = new();
 
     public SearchIndex(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
     {
@@ -75,7 +75,7 @@ public sealed class SearchIndex
     public int[][] TermSets { get; }
 
     /// <summary>A source's sentences with their terms, analysed on first use and kept with this snapshot.</summary>
-    public Article Article(string source) => articles.GetOrAdd(source, s => new Article(
+    public IndexedArticle Article(string source) => articles.GetOrAdd(source, s => new IndexedArticle(
         s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""), Chunks.Where(c => c.Chunk.Source == s), this));
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);

@@ -1,11 +1,12 @@
 using System.Text;
+using TalksBot.Answer;
 using TalksBot.Ingest;
 
 namespace TalksBot.Telegram;
 
 /// <summary>
 /// Answers as Telegram HTML: the answer first, then the sources as "[n] title — outlet" with the
-/// quote in an expandable blockquote. Everything from a source or a user is escaped. Messages stay
+/// quote in an expandable blockquote, the words that answer in bold. Everything from a source or a user is escaped. Messages stay
 /// within Telegram's 4,096 characters and are split between whole blocks (sentences, source
 /// entries), so no tag is ever cut; a block too long on its own is split between words, each piece
 /// in its own complete tags.
@@ -25,9 +26,18 @@ public static class TelegramFormatter
             blocks.Add("\n\n<b>" + (dutch ? "Bronnen" : "Sources") + "</b>\n");
             foreach (var c in answer.Citations)
                 blocks.AddRange(Wrapped($"[{c.N}] ", "", $"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}\n")
-                    .Concat(Wrapped("<blockquote expandable>", "</blockquote>\n", c.Quote)));
+                    .Concat(Quote(c)));
         }
         return Pack(blocks);
+    }
+
+    /// <summary>The quote in a blockquote, its answering words in bold when it fits one message whole (a tag is never split).</summary>
+    static IEnumerable<string> Quote(Citation c)
+    {
+        const string open = "<blockquote expandable>", close = "</blockquote>\n";
+        if (c.Highlight is not { } h || open.Length + close.Length + 7 + c.Quote.Length * 5 > MaxMessageLength)
+            return Wrapped(open, close, c.Quote);
+        return [$"{open}{Escape(c.Quote[..h.Start])}<b>{Escape(c.Quote[h.Start..h.End])}</b>{Escape(c.Quote[h.End..])}{close}"];
     }
 
     /// <summary>Plain text for the bot's own messages, escaped and split the same way.</summary>

@@ -45,4 +45,16 @@ public class DiscordFormattingTests
         Assert.Equal(6, fields.Count);
         Assert.All(fields, f => Assert.EndsWith("…", f!["value"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public void TheWordsThatAnswerAreBoldInTheQuoteAndTheRestStaysEscaped()
+    {
+        const string quote = "The *new* route carried 4,500 passengers in its first week.";
+        var answer = new global::TalksBot.Answer.Answer("How many?", "en", "The new route carried 4,500 passengers in its first week. [1]", false, 1,
+            [new Citation(1, "a.txt", "Ferry", null, quote, 0, 0, quote.Length, new TalksBot.Ingest.TextSpan(24, 29))], [], "extractive", new Dictionary<string, double>());
+
+        var field = DiscordFormatter.Answer(answer).SelectMany(m => m["embeds"]!.AsArray()).SelectMany(e => e!["fields"]?.AsArray() ?? []).Single();
+
+        Assert.Equal(@"> The \*new\* route carried **4,500** passengers in its first week.", field!["value"]!.GetValue<string>());
+    }
 }

@@ -22,6 +22,18 @@ public class TelegramFormattingTests
         new("q", "en", text, false, 1, citations, [], "extractive", new Dictionary<string, double>());
 
     [Fact]
+    public void TheWordsThatAnswerAreBoldInTheQuoteAndTheRestStaysEscaped()
+    {
+        const string quote = "The <new> route carried 4,500 passengers in its first week.";
+        var messages = TelegramFormatter.Answer(Answer("The new route carried 4,500 passengers. [1]",
+            new Citation(1, "a.txt", "Ferry", null, quote, 0, 0, quote.Length, new TalksBot.Ingest.TextSpan(24, 29))));
+
+        var message = Assert.Single(messages);
+        AssertBalanced(message);
+        Assert.Contains("<blockquote expandable>The &lt;new&gt; route carried <b>4,500</b> passengers in its first week.</blockquote>", message);
+    }
+
+    [Fact]
     public void AnAnswerOverTheLimitIsSplitBetweenWholeSentencesAndTags()
     {
         var sentence = string.Join(' ', Enumerable.Repeat("The harbour <reopened> & the ferries ran.", 12));

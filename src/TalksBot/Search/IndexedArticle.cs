@@ -8,11 +8,11 @@ namespace TalksBot.Search;
 /// judged with its neighbours and its article, so "his ministry" or a city named only in the
 /// headline still count.
 /// </summary>
-public sealed class Article
+public sealed class IndexedArticle
 {
     readonly Dictionary<(int Chunk, int Sentence), int> positions = [];
 
-    public Article(string source, SourceInfo info, IEnumerable<IndexedChunk> chunks, SearchIndex index)
+    public IndexedArticle(string source, SourceInfo info, IEnumerable<IndexedChunk> chunks, SearchIndex index)
     {
         Source = source;
         Info = info;
@@ -29,7 +29,7 @@ public sealed class Article
                     var tokens = TextAnalysis.Tokens(text, chunk.Language);
                     var ids = tokens.Select(t => index.TermId(t.Term)).ToArray();
                     positions[(chunk.Chunk.Index, i)] = Sentences.Count;
-                    Sentences.Add(new ArticleSentence(chunk.Chunk.Index, i, text, span, [.. tokens], ids, [.. ids.Where(id => id >= 0)]));
+                    Sentences.Add(new IndexedSentence(chunk.Chunk.Index, i, text, span, [.. tokens], ids, [.. ids.Where(id => id >= 0)]));
                 }
                 else positions[(chunk.Chunk.Index, i)] = Sentences.FindIndex(s => s.Span.Start == span.Start);
                 i++;
@@ -43,7 +43,7 @@ public sealed class Article
     public string Source { get; }
     public SourceInfo Info { get; }
     public string Language { get; }
-    public List<ArticleSentence> Sentences { get; } = [];
+    public List<IndexedSentence> Sentences { get; } = [];
     public HashSet<int> Terms { get; }
     public HashSet<int> TitleTerms { get; }
 
@@ -53,4 +53,4 @@ public sealed class Article
 
 /// <param name="TermIds">The index's id of each of <paramref name="Tokens"/>' terms, -1 where the index lacks it.</param>
 /// <param name="Terms">The distinct ids of the terms the index holds.</param>
-public sealed record ArticleSentence(int Chunk, int InChunk, string Text, TextSpan Span, TermAt[] Tokens, int[] TermIds, HashSet<int> Terms);
+public sealed record IndexedSentence(int Chunk, int InChunk, string Text, TextSpan Span, TermAt[] Tokens, int[] TermIds, HashSet<int> Terms);

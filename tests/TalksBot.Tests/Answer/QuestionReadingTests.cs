@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+
+namespace TalksBot.Tests.Answer;
+
+/// <summary>The offline engine's reading of questions and of a sentence's context, each on a small corpus of its own.</summary>
+public class QuestionReadingTests
+{
+    static async Task<(TestKnowledgeBase Kb, AnswerService Answers)> With(params (string Name, string Text)[] files)
+    {
+        var kb = new TestKnowledgeBase(withSeeds: false);
+        foreach (var (name, text) in files) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, name), text);
+        return (kb, kb.Start().GetRequiredService<AnswerService>());
+    }
+
+    static readonly (string, string)[] TwoCities =
+    [
+        ("north.txt", "Harbour talks in Arnhem\nThe harbour talks were held in Arnhem on Friday. The session lasted about three hours, officials said. Both towns promised to meet again."),
+        ("south.txt", "Harbour talks in Breda\nThe harbour talks moved to Breda a week later. The session lasted just forty minutes and ended without a deal."),
+    ];
+
+    [Fact]
+    public async Task TheKindOfAnswerIsReadFromThePhraseWhereverItStandsAndASentenceWithoutItIsNoAnswer()
+    {
+        var (kb, answers) = await With(("a.txt", "Bridge Report\nThe council opened the new bridge with a ceremony. The bridge cost the town a great deal of money."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("On what date did the council open the new bridge?");
+        Assert.True(answer.Refused);
+        Assert.StartsWith("The texts I have do not give that date. What they do say: The council opened the new bridge", answer.Text);
+        Assert.Equal("a.txt", Assert.Single(answer.Citations).Source);
+    }
+
+    [Fact]
+    public async Task APlaceTheQuestionNamesHoldsThroughTheArticleWhenTheSentenceDoesNotNameIt()
+    {
+        var (kb, answers) = await With(TwoCities);
+        using var _ = kb;
+        var breda = await answers.AskAsync("How long did the harbour session in Breda last?");
+        Assert.StartsWith("The session lasted just forty minutes", breda.Text);
+        var arnhem = await answers.AskAsync("How long did the harbour session in Arnhem last?");
+        Assert.StartsWith("The session lasted about three hours", arnhem.Text);
+    }
+
+    [Fact]
+    public async Task AComparisonIsAnsweredForBothSides()
+    {
+        var (kb, answers) = await With(TwoCities);
+        using var _ = kb;
+        var answer = await answers.AskAsync("How long did the session in Arnhem last compared with the one in Breda?");
+        Assert.False(answer.Refused);
+        Assert.Contains("three hours", answer.Text);
+        Assert.Contains("forty minutes", answer.Text);
+        Assert.Equal(["north.txt", "south.txt"], answer.Citations.Select(c => c.Source).Order());
+    }
+
+    [Fact]
+    public async Task WhatSomeoneSaidIsAnsweredOnlyWithWordsTheySaid()
+    {
+        var (kb, answers) = await With(("a.txt",
+            "Harbour Report\nThe talks were attended by envoy Maria Olsen and envoy Piet Bakker. " +
+            "\u201CThe harbour will reopen in spring,\u201D Bakker told reporters after the talks."));
+        using var _ = kb;
+        var bakker = await answers.AskAsync("What did Piet Bakker say after the talks?");
+        Assert.Contains("The harbour will reopen in spring", bakker.Text);
+        var olsen = await answers.AskAsync("What did Maria Olsen say after the talks?");
+        Assert.True(olsen.Refused);
+    }
+
+    [Fact]
+    public async Task AHisThatPointsBackTakesTheNameFromTheSentenceBefore()
+    {
+        var (kb, answers) = await With(("a.txt",
+            "Harbour Report\nThe Harbour Ministry sent its minister Anna de Wit to open the talks. " +
+            "At the end, a spokesperson from his ministry announced that the talks had closed without incident. " +
+            "Fishermen along the coast were pleased with the weather."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("What did the Harbour Ministry announce at the end?");
+        Assert.StartsWith("At the end, a spokesperson from his ministry announced", answer.Text);
+    }
+
+    [Fact]
+    public async Task ATypoInANameIsReadAsTheName()
+    {
+        var (kb, answers) = await With(("a.txt", "Harbour Report\nThe harbour talks in Zwolleburg lasted two days."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How long did the harbour talks in Zwolelburg last?");
+        Assert.False(answer.Refused);
+        Assert.Contains("two days", answer.Text);
+    }
+
+    [Fact]
+    public async Task ACountIsTheOneBeforeWhatIsCountedAndItIsMarkedInTheQuote()
+    {
+        var (kb, answers) = await With(("a.txt",
+            "Harbour Report\nThe north town will send the crews of 40 fishing boats home. The south town will send 300 crew members home this week."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many crew members will the south town send home?");
+        Assert.StartsWith("The south town will send 300 crew members home", answer.Text);
+        var citation = answer.Citations[0];
+        Assert.NotNull(citation.Highlight);
+        Assert.Equal("300", citation.Quote[citation.Highlight.Value.Start..citation.Highlight.Value.End]);
+    }
+}
