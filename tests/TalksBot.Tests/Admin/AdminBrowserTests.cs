@@ -68,6 +68,7 @@ public class AdminBrowserTests
         browser.FindElement(By.Id("try-button")).Click();
         Until(() => browser.FindElements(By.CssSelector("#try-result table tr")).Count > 1, "the passages");
         Assert.Contains("1998", browser.FindElement(By.CssSelector("#try-result .answer")).Text);
+        Assert.Equal("1998", browser.FindElement(By.CssSelector("#try-result blockquote mark")).Text);
         Assert.Contains("lighthouse.md", browser.FindElement(By.Id("try-result")).Text);
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), "admin-try.png"));
 
