@@ -59,7 +59,7 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"\b(in|at|from|near|inside|outside|naar|te|uit|bij|binnen)\s+(the|a|an|de|het|een)\s+\w+|\b(in|at|from|near|to|along|across|over|naar|te|uit|bij|langs)\s+(\p{Lu}|(the |de |het )?(\w+ )?(areas?|regions?|front|cities|city|countr\w+|territor\w+|provinces?|zones?|parts?|gebieden|gebied|regio's|steden|stad|land))")]
     private static partial Regex Place();
 
-    [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om te|zodat)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(because|due to|as a result|in order to|so that|aimed|to prevent|since|omdat|doordat|vanwege|om (\w+ ){0,4}te|zodat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
     [GeneratedRegex(@"[$€£¥₴₽]\s?\d|\d[\d,.]*\s?(dollars?|euros?|pounds?|roubles?|rubles?|hryvnias?|yen|francs?)\b|\b(million|billion|miljoen|miljard)\b", RegexOptions.IgnoreCase)]

@@ -31,7 +31,7 @@ public sealed class AnswerOptions
     public float MinDirect { get; set; } = 0.2f;
 
     /// <summary>What a sentence's score keeps when it lacks the person or reason asked for (a missing date, figure or quote rules it out).</summary>
-    public float MissingKindFactor { get; set; } = 0.6f;
+    public float MissingKindFactor { get; set; } = 0.5f;
 
     /// <summary>Sentences an extractive answer combines at most.</summary>
     public int MaxSentences { get; set; } = 3;

@@ -59,7 +59,7 @@ public sealed class VariantIndex
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
             foreach (var id in alike)
-                if (terms[id] != term && !found.Exists(f => f.TermId == id) && VowelsDifferAtMostTwice(terms[id], term))
+                if (terms[id] != term && !found.Exists(f => f.TermId == id) && VowelsDifferAtMostTwice(Transliterated(terms[id]), Transliterated(term)))
                     found.Add((id, minSimilarity));
 
         found.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
@@ -119,6 +119,9 @@ public sealed class VariantIndex
         }
         return builder.ToString();
     }
+
+    /// <summary>Dutch spells the sound of English "u" as "oe" in names it transliterates ("Poetin", "Putin").</summary>
+    static string Transliterated(string term) => term.Replace("oe", "u");
 
     /// <summary>Same length, same first letter, and at most two positions that differ, each between vowel-like letters.</summary>
     static bool VowelsDifferAtMostTwice(string a, string b)
