@@ -7,7 +7,7 @@ namespace TalksBot.Answer;
 /// <param name="Coverage">Share (0..1) of the question's weight the sentence covers, itself or through its context.</param>
 /// <param name="Direct">The share it covers with its own words.</param>
 /// <param name="Own">The share it covers, itself or through its context, of the words the question asks anew (not carried over from before).</param>
-/// <param name="Bound">The question's names and figures hold in its article.</param>
+/// <param name="Bound">The question's names and figures hold in its article, and what it ties to a name is not another's in the sentence.</param>
 /// <param name="Carries">It states the kind of thing asked for (a date, a figure, a quote…).</param>
 public sealed record Evidence(float Coverage, float Direct, float Own, bool Bound, bool Carries);
 
@@ -55,7 +55,7 @@ public sealed class EvidenceScorer(AnswerOptions options)
             if (asked.Role != WordRole.Context) anew += weight * credit;
         }
         if (total == 0) return new Evidence(0, 0, 0, false, false);
-        return new Evidence((direct + context) / total, direct / total, anew / total, namesHold, Carries(part, article, position));
+        return new Evidence((direct + context) / total, direct / total, anew / total, namesHold && !OwnedByAnother(part, sentence), Carries(part, article, position));
     }
 
     float Weight(WordRole role) => role switch
@@ -109,6 +109,26 @@ public sealed class EvidenceScorer(AnswerOptions options)
         if (!AnswerEvidence.IsQuote(sentence.Text) || AnswerEvidence.NamesSpeaker(sentence.Text) && !AnswerEvidence.SpeakerPronoun(sentence.Text)) return false;
         return names.Any(n => position > 0 && Match(n.Word, article.Sentences[position - 1].Terms) > 0
             || position + 1 < article.Sentences.Count && Match(n.Word, article.Sentences[position + 1].Terms) > 0);
+    }
+
+    /// <summary>
+    /// "Ukraine's chief negotiator" does not answer after Russia's: a word the question ties to a name
+    /// may stand in the sentence right after another capitalised name ("Kyiv's delegation") only when
+    /// the question's name comes earlier in the sentence ("Ukrainian minister X, who led Kyiv's delegation").
+    /// </summary>
+    static bool OwnedByAnother(AskedPart part, IndexedSentence sentence)
+    {
+        var clash = false;
+        foreach (var (owner, word) in part.Owned)
+            for (var i = 0; i < sentence.Tokens.Length; i++)
+            {
+                if (Match(word.Word, [sentence.TermIds[i]]) == 0) continue;
+                for (var j = 0; j < i; j++)
+                    if (Match(owner.Word, [sentence.TermIds[j]]) > 0) return false;
+                for (var j = Math.Max(1, i - 2); j < i; j++)
+                    if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !part.Words.Any(w => Match(w.Word, [sentence.TermIds[j]]) > 0)) clash = true;
+            }
+        return clash;
     }
 
     /// <summary>The sentence with the question's names blanked out.</summary>

@@ -21,7 +21,9 @@ public sealed record AskedWord(QueryWord Word, WordRole Role);
 /// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
 /// <param name="Head">The first word the part asks about: for "the name of the palace where…", the palace.</param>
 /// <param name="Subject">The first name of the part with the names right after it ("Hakan Fidan"): who is asked about, or who spoke.</param>
-public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head, IReadOnlyList<AskedWord> Subject)
+/// <param name="Owned">Words the question ties to a name before them: in "Russia's chief negotiator", both "chief" and "negotiator" are Russia's.</param>
+public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head, IReadOnlyList<AskedWord> Subject,
+    IReadOnlyList<(AskedWord Owner, AskedWord Word)> Owned)
 {
     public IEnumerable<AskedWord> Own => Words.Where(w => w.Role != WordRole.Context);
 }
@@ -95,7 +97,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
             AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);
-        return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words));
+        return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words), Owned(main, words));
     }
 
     static List<AskedWord> Subject(string text, List<AskedWord> words)
@@ -105,6 +107,19 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var first = tokens.FindIndex(1, t => words.Exists(w => string.Equals(w.Word.Word, t, StringComparison.OrdinalIgnoreCase)));
         var run = first < 0 || !char.IsUpper(tokens[first][0]) ? [] : tokens.Skip(first).TakeWhile(t => char.IsUpper(t[0])).ToList();
         return [.. words.Where(w => w.Role == WordRole.Name && run.Contains(w.Word.Word, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    static List<(AskedWord, AskedWord)> Owned(string text, List<AskedWord> words)
+    {
+        AskedWord? Find(string token) => words.Find(w => string.Equals(w.Word.Word, token, StringComparison.OrdinalIgnoreCase));
+        var tokens = QueryBuilder.Split(text).ToList();
+        var owned = new List<(AskedWord, AskedWord)>();
+        for (var i = 1; i < tokens.Count; i++)
+            if (Find(tokens[i]) is { Role: WordRole.Name } owner)
+                foreach (var next in tokens.Skip(i + 1).Take(2))
+                    if (Find(next) is { Role: WordRole.Focus } word) owned.Add((owner, word));
+                    else break;
+        return owned;
     }
 
     static void AddNew(List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)
