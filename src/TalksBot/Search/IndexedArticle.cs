@@ -3,54 +3,75 @@ using TalksBot.Ingest;
 namespace TalksBot.Search;
 
 /// <summary>
-/// One source as the answer step reads it: its sentences in order, each with its analysed terms and
-/// where each term stands, and the terms of the whole article and of its title. A sentence is
-/// judged with its neighbours and its article, so "his ministry" or a city named only in the
-/// headline still count.
+/// One source as the answer step reads it: its sentences in order, and the terms of the whole
+/// article and of its title. A sentence is judged with its neighbours and its article, so "his
+/// ministry" or a city named only in the headline still count. Sentences are analysed when first
+/// read: a question reads the sentences of a few passages, not of every article it touches.
 /// </summary>
 public sealed class IndexedArticle
 {
     readonly Dictionary<(int Chunk, int Sentence), int> positions = [];
 
-    public IndexedArticle(string source, SourceInfo info, IEnumerable<IndexedChunk> chunks, SearchIndex index)
+    /// <param name="chunks">The article's chunks with their places in the snapshot.</param>
+    public IndexedArticle(string source, SourceInfo info, IEnumerable<(IndexedChunk Chunk, int Doc)> chunks, SearchIndex index)
     {
         Source = source;
         Info = info;
-        var seen = new HashSet<int>();
-        foreach (var chunk in chunks.OrderBy(c => c.Chunk.Index))
+        var seen = new Dictionary<int, int>();
+        string? language = null;
+        foreach (var (chunk, doc) in chunks.OrderBy(c => c.Chunk.Chunk.Index))
         {
+            language = chunk.Language;
+            Terms.UnionWith(index.TermSets[doc]);
             var i = 0;
             foreach (var text in chunk.Chunk.SentenceTexts())
             {
                 var span = chunk.Chunk.Sentences[i];
                 // Overlapping chunks repeat sentences: each is kept once, at its first chunk.
-                if (seen.Add(span.Start))
+                if (!seen.TryGetValue(span.Start, out var position))
                 {
-                    var tokens = TextAnalysis.Tokens(text, chunk.Language);
-                    var ids = tokens.Select(t => index.TermId(t.Term)).ToArray();
-                    positions[(chunk.Chunk.Index, i)] = Sentences.Count;
-                    Sentences.Add(new IndexedSentence(chunk.Chunk.Index, i, text, span, [.. tokens], ids, [.. ids.Where(id => id >= 0)]));
+                    seen[span.Start] = position = Sentences.Count;
+                    Sentences.Add(new IndexedSentence(chunk.Chunk.Index, text, span, chunk.Language, index));
                 }
-                else positions[(chunk.Chunk.Index, i)] = Sentences.FindIndex(s => s.Span.Start == span.Start);
-                i++;
+                positions[(chunk.Chunk.Index, i++)] = position;
             }
         }
-        Language = chunks.FirstOrDefault()?.Language ?? info.Language;
+        Language = language ?? info.Language;
         TitleTerms = [.. TextAnalysis.Terms(info.Title, Language).Select(index.TermId).Where(id => id >= 0)];
-        Terms = [.. Sentences.SelectMany(s => s.Terms).Concat(TitleTerms)];
+        Terms.UnionWith(TitleTerms);
     }
 
     public string Source { get; }
     public SourceInfo Info { get; }
     public string Language { get; }
     public List<IndexedSentence> Sentences { get; } = [];
-    public HashSet<int> Terms { get; }
+    public HashSet<int> Terms { get; } = [];
     public HashSet<int> TitleTerms { get; }
 
     /// <summary>Where the <paramref name="sentence"/>-th sentence of chunk <paramref name="chunk"/> stands in <see cref="Sentences"/>.</summary>
     public int Position(int chunk, int sentence) => positions[(chunk, sentence)];
 }
 
-/// <param name="TermIds">The index's id of each of <paramref name="Tokens"/>' terms, -1 where the index lacks it.</param>
-/// <param name="Terms">The distinct ids of the terms the index holds.</param>
-public sealed record IndexedSentence(int Chunk, int InChunk, string Text, TextSpan Span, TermAt[] Tokens, int[] TermIds, HashSet<int> Terms);
+/// <summary>A sentence of an article, its terms analysed on first use.</summary>
+public sealed class IndexedSentence(int chunk, string text, TextSpan span, string language, SearchIndex index)
+{
+    readonly Lazy<(TermAt[] Tokens, int[] Ids, HashSet<int> Terms)> analysed = new(() =>
+    {
+        var tokens = TextAnalysis.Tokens(text, language);
+        var ids = tokens.Select(t => index.TermId(t.Term)).ToArray();
+        return ([.. tokens], ids, [.. ids.Where(id => id >= 0)]);
+    });
+
+    public int Chunk => chunk;
+    public string Text => text;
+    public TextSpan Span => span;
+
+    /// <summary>The analysed terms in order, with where each stands in <see cref="Text"/>.</summary>
+    public TermAt[] Tokens => analysed.Value.Tokens;
+
+    /// <summary>The index's id of each of <see cref="Tokens"/>' terms, -1 where the index lacks it.</summary>
+    public int[] TermIds => analysed.Value.Ids;
+
+    /// <summary>The distinct ids of the terms the index holds.</summary>
+    public HashSet<int> Terms => analysed.Value.Terms;
+}

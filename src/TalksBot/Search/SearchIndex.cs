@@ -19,6 +19,7 @@ public sealed class SearchIndex
     readonly int[] lengths;
     readonly float averageLength;
     readonly ConcurrentDictionary<string, IndexedArticle> articles = new();
+    readonly Dictionary<string, List<int>> docsBySource = [];
 
     public SearchIndex(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
     {
@@ -48,6 +49,8 @@ public sealed class SearchIndex
                 frequencies[id].Add(count);
             }
             lengths[doc] = chunks[doc].Terms.Length;
+            if (!docsBySource.TryGetValue(chunks[doc].Chunk.Source, out var ofSource)) docsBySource[chunks[doc].Chunk.Source] = ofSource = [];
+            ofSource.Add(doc);
             TermSets[doc] = [.. counts.Keys.Order()];
         }
         postingDocs = [.. docs.Select(d => d.ToArray())];
@@ -76,7 +79,8 @@ public sealed class SearchIndex
 
     /// <summary>A source's sentences with their terms, analysed on first use and kept with this snapshot.</summary>
     public IndexedArticle Article(string source) => articles.GetOrAdd(source, s => new IndexedArticle(
-        s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""), Chunks.Where(c => c.Chunk.Source == s), this));
+        s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""),
+        docsBySource.GetValueOrDefault(s, []).Select(doc => (Chunks[doc], doc)), this));
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
 
