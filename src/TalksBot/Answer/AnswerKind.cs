@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace TalksBot.Answer;
 
 /// <summary>What kind of answer a question asks for, read from its question phrase wherever it stands (English and Dutch).</summary>
-public enum AnswerKind { Any, Person, Time, Year, ClockTime, Place, Quantity, Percentage, Amount, Duration, Age, Reason, Statement, Name, Role, YesNo }
+public enum AnswerKind { Any, Person, Time, Year, ClockTime, Place, Quantity, Percentage, Amount, Duration, Age, Reason, Statement, Name, Role, Overview, YesNo }
 
 public static partial class AnswerKinds
 {
@@ -12,7 +12,7 @@ public static partial class AnswerKinds
     /// not answer "in what year", "how many", "what is the name of", "what did X say". The others (a person,
     /// a reason) are often phrased without a telltale word, so lacking one only counts against a sentence.
     /// </summary>
-    public static bool IsStrict(AnswerKind kind) => kind is not (AnswerKind.Any or AnswerKind.Person or AnswerKind.Reason or AnswerKind.YesNo);
+    public static bool IsStrict(AnswerKind kind) => kind is not (AnswerKind.Any or AnswerKind.Person or AnswerKind.Reason or AnswerKind.Overview or AnswerKind.YesNo);
 
     // Money only: "how much" alone also asks after land, time or support ("how much of the country"), which a number answers.
     [GeneratedRegex(@"^(how much (money\b|.*\b(cost|costs|pay|paid|spend|spent|worth|price)\b)|what did .+ cost|what does .+ cost|how expensive|wat kost|wat kostte|hoeveel geld)\b")] private static partial Regex Amount();
@@ -31,6 +31,12 @@ public static partial class AnswerKinds
         // Asking how someone saw or described a thing asks what they said of it.
         @"|^how (did|does|do|has|have) .+ (describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge)\b|^hoe (beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert|beoordeelde)\b")]
     private static partial Regex Statement();
+    [GeneratedRegex(Overviews)] private static partial Regex Overview();
+
+    /// <summary>Phrases that ask for an account of a topic, not one fact: what they name is the topic.</summary>
+    public const string Overviews = @"^(what (has )?happened|what is happening|what went on|what('s| is) going on|(can you )?tell me( more)? about|what do you know about|give me an overview of|summari[sz]e|" +
+        @"wat is er (gebeurd|aan de hand)|wat gebeurde er|vertel( me)?( iets| meer)? over|wat weet je over)\b";
+
     [GeneratedRegex(@"^(who|whom|whose|wie)\b|\b(which|what) (person|official|spokesperson|minister|leader|negotiator)\b")] private static partial Regex Person();
     [GeneratedRegex(@"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|heeft|hebben|had|is|zijn|was|waren|kan|kunnen|zal|zullen|wil|wilde|gaat|werd|wordt|gaf|gaven)\b")]
     private static partial Regex YesNo();
@@ -39,6 +45,7 @@ public static partial class AnswerKinds
     {
         var q = FollowUp.WithoutConnective(question).ToLowerInvariant();
         // The most specific reading first: "how much of the land" asks a share, "what did it cost" an amount.
+        if (Overview().IsMatch(q)) return AnswerKind.Overview;
         if (Amount().IsMatch(q)) return AnswerKind.Amount;
         if (ClockTime().IsMatch(q)) return AnswerKind.ClockTime;
         if (Percentage().IsMatch(q)) return AnswerKind.Percentage;

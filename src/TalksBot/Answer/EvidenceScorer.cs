@@ -44,9 +44,12 @@ public sealed class EvidenceScorer(AnswerOptions options)
             };
             var far = Match(asked.Word, article.Terms, floor);
             if (asked.Role == WordRole.Name) namesHold &= far > 0;
+            // The words of "tell me about X" name a topic, which an article holds as a whole, as it holds a name.
+            var topic = part.Kind == AnswerKind.Overview && asked.Role == WordRole.Focus;
             var credit = own > 0 ? own : asked.Role switch
             {
                 WordRole.Name or WordRole.Background => Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far),
+                WordRole.Focus when topic => Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far),
                 WordRole.Focus => options.NeighbourWeight * near,
                 _ => near,
             };

@@ -18,6 +18,12 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         public IndexedSentence Sentence => Article.Sentences[Position];
     }
 
+    /// <summary>How much less each later sentence of a report counts, up to the sixth, when a question asks for an account of a topic.</summary>
+    const float LeadDecay = 0.06f;
+
+    /// <summary>The opening sentences of a report read for an account of a topic.</summary>
+    const int LeadSentences = 6;
+
     // Reference marks that scraped pages carry ("[2][3]"): kept in quotes, dropped from answer text.
     [GeneratedRegex(@"\s*(\[\d+\])+")]
     private static partial Regex SourceMarkers();
@@ -67,19 +73,22 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         {
             var chunk = hits[rank].Passage.Chunk;
             var article = index.Article(chunk.Source);
-            for (var i = 0; i < chunk.Sentences.Count; i++)
+            // An account of a topic also reads the opening of each report found: its lead says what matters most.
+            var lead = part.Kind == AnswerKind.Overview ? Enumerable.Range(0, Math.Min(LeadSentences, article.Sentences.Count)) : [];
+            foreach (var position in chunk.Sentences.Select((_, i) => article.Position(chunk.Index, i)).Concat(lead))
             {
-                var position = article.Position(chunk.Index, i);
                 if (!seen.Add((chunk.Source, position))) continue;
                 var beside = before is not null && before.Article == article && Math.Abs(before.Position - position) == 1 ? before.Sentence : null;
                 var evidence = scorer.Score(index, part, language, article, position, beside);
                 var score = evidence.Coverage * Quality(article.Sentences[position].Text);
-                if (!evidence.Bound || evidence.Direct < o.MinDirect) score = 0;
+                if (!evidence.Bound || evidence.Direct < o.MinDirect && part.Kind != AnswerKind.Overview) score = 0;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.
                 if (followUp && evidence.Own == 0) score *= 0.5f;
                 // A follow-up asks for more than was said already.
                 if (said.Length > 0 && said.Contains(SourceMarkers().Replace(article.Sentences[position].Text, ""), StringComparison.Ordinal)) score *= 0.5f;
                 var fit = evidence.Carries ? 1f : AnswerKinds.IsStrict(part.Kind) ? 0f : o.MissingKindFactor;
+                // A news report tells what matters most first: an account of a topic leans on its reports' opening sentences.
+                if (part.Kind == AnswerKind.Overview) fit *= 1f - LeadDecay * Math.Min(position, 5);
                 candidates.Add(new Candidate(hits[rank], article, position, evidence, score * fit + (score > 0 ? 0.02f / (rank + 1) : 0)));
             }
         }

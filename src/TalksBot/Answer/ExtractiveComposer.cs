@@ -8,9 +8,11 @@ public sealed partial class ExtractiveAnswerer
         // Each unit is a sentence of the answer with the sources that say the same.
         var units = new List<List<Candidate>>();
         var budget = Math.Max(1, options.Value.MaxSentences / answers.Count);
-        foreach (var ranked in answers)
+        for (var p = 0; p < answers.Count; p++)
         {
-            var floor = Math.Max(options.Value.MinCoverage, 0.8f * ranked[0].Score);
+            var ranked = answers[p];
+            // An account of a topic takes its most central facts that answer at all; a question of fact, what answers it about as well as the best.
+            var floor = Math.Max(options.Value.MinCoverage, (parts[p].Kind == AnswerKind.Overview ? 0 : 0.8f) * ranked[0].Score);
             var mine = 0;
             foreach (var c in ranked.TakeWhile(c => c.Score >= floor))
             {

@@ -57,6 +57,9 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(@"\b(what|which|welke|welk|the|de)\s+(date|day|year|percentage|share|proportion|name|position|post|title|job|age|time|number|datum|dag|jaar|naam|functie|leeftijd|tijd)(\s+(of|van))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlotNoun();
 
+    [GeneratedRegex(AnswerKinds.Overviews, RegexOptions.IgnoreCase)]
+    private static partial Regex OverviewPhrase();
+
     [GeneratedRegex(@"\b(say|said|tell|told|state|stated|announce|announced|describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge|zei|zegt|zeiden|gezegd|beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerb();
 
@@ -85,6 +88,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var given = Given().Match(main);
         if (given.Success) main = main[(given.Index + given.Length)..];
         main = SlotNoun().Replace(main, "$1");
+        if (kind == AnswerKind.Overview) main = OverviewPhrase().Replace(FollowUp.WithoutConnective(main), "");
         // "What did she say", "how did he describe it": the verb asks for a statement, which seldom repeats it.
         if (kind == AnswerKind.Statement) main = SpeechVerb().Replace(main, " ");
 

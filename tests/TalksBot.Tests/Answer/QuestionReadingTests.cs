@@ -100,4 +100,16 @@ public class QuestionReadingTests
         Assert.NotNull(citation.Highlight);
         Assert.Equal("300", citation.Quote[citation.Highlight.Value.Start..citation.Highlight.Value.End]);
     }
+
+    [Fact]
+    public async Task ABroadQuestionIsAnsweredWithTheOpeningFactsOfTheReportOnItsTopic()
+    {
+        var (kb, answers) = await With(TwoCities);
+        using var _ = kb;
+        var answer = await answers.AskAsync("What happened in Arnhem?");
+        Assert.False(answer.Refused);
+        Assert.StartsWith("The harbour talks were held in Arnhem on Friday.", answer.Text);
+        Assert.True(answer.Citations.Count >= 2, answer.Text);
+        Assert.All(answer.Citations, c => Assert.Equal("north.txt", c.Source));
+    }
 }
