@@ -36,7 +36,7 @@ public static partial class AnswerEvidence
     [GeneratedRegex(SpeechVerbs, RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerb();
 
-    const string SpeechVerbs = @"\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b";
+    const string SpeechVerbs = @"\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|according|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b";
 
     // Titles and offices of public life.
     [GeneratedRegex(@"\b(minister|secretary|president|prime minister|spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|chief|head|leader|chairman|chairwoman|director|adviser|advisor|commander|general|deputy|governor|mayor|official|woordvoerder|onderhandelaar|gezant|ambassadeur|voorzitter|leider|hoofd|staatssecretaris|premier)s?\b", RegexOptions.IgnoreCase)]
@@ -104,6 +104,12 @@ public static partial class AnswerEvidence
 
     /// <summary>Does a personal pronoun stand for the speaker ("… he added")?</summary>
     public static bool SpeakerPronoun(string sentence) => Pronoun().IsMatch(sentence);
+
+    [GeneratedRegex("^" + SpeechVerbs + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechWord();
+
+    /// <summary>Is the word a verb of saying?</summary>
+    public static bool IsSpeechVerb(string word) => SpeechWord().IsMatch(word);
 
     /// <summary>Does the sentence have a verb of saying, outside any quotation marks it has?</summary>
     public static bool NamesSpeaker(string sentence) => SpeechVerb().IsMatch(sentence);

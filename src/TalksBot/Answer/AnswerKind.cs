@@ -41,6 +41,28 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|heeft|hebben|had|is|zijn|was|waren|kan|kunnen|zal|zullen|wil|wilde|gaat|werd|wordt|gaf|gaven)\b")]
     private static partial Regex YesNo();
 
+    /// <summary>
+    /// "Which hotel…", "which outlet reported…", "welk bedrijf…": one thing picked out, by its name. The
+    /// noun is the last word after "which" before a function word or a past-tense verb; a plural
+    /// ("which global issues") asks for a list, which need not name anything.
+    /// </summary>
+    static bool AsksWhichOne(string question)
+    {
+        var words = Search.QueryBuilder.Split(question).ToList();
+        if (words.Count < 3 || words[0].ToLowerInvariant() is not ("which" or "welke" or "welk")) return false;
+        string? noun = null;
+        foreach (var word in words.Skip(1).SkipWhile(w => char.IsUpper(w[0])))
+        {
+            var lower = word.ToLowerInvariant();
+            if (char.IsUpper(word[0]) || lower.EndsWith("ed") || Search.TextAnalysis.IsStopWord(lower, Ingest.LanguageDetector.English)
+                || Search.TextAnalysis.IsStopWord(lower, Ingest.LanguageDetector.Dutch) || Auxiliaries.Contains(lower)) break;
+            noun = lower;
+        }
+        return noun is not null && !noun.EndsWith('s') && !noun.EndsWith("en");
+    }
+
+    static readonly HashSet<string> Auxiliaries = ["will", "would", "could", "can", "should", "must", "may", "might", "zal", "zou", "kan", "moet", "wil"];
+
     public static AnswerKind Detect(string question)
     {
         var q = FollowUp.WithoutConnective(question).ToLowerInvariant();
@@ -60,6 +82,7 @@ public static partial class AnswerKinds
         if (Statement().IsMatch(q)) return AnswerKind.Statement;
         if (Place().IsMatch(q)) return AnswerKind.Place;
         if (Person().IsMatch(q)) return AnswerKind.Person;
+        if (AsksWhichOne(FollowUp.WithoutConnective(question))) return AnswerKind.Name;
         return YesNo().IsMatch(q) ? AnswerKind.YesNo : AnswerKind.Any;
     }
 }

@@ -107,11 +107,30 @@ public sealed class EvidenceScorer(AnswerOptions options)
         var names = part.Subject;
         if (names.Count == 0) return true;
         var sentence = article.Sentences[position];
-        if (names.Any(n => Match(n.Word, sentence.Terms) > 0)) return true;
+        if (names.Any(n => Match(n.Word, sentence.Terms) > 0)) return SpeaksHere(names, sentence);
         // A bare quote ("“The next step is…”", "… he added") is the words of the speaker named beside it; one that names its own speaker is not.
         if (!AnswerEvidence.IsQuote(sentence.Text) || AnswerEvidence.NamesSpeaker(sentence.Text) && !AnswerEvidence.SpeakerPronoun(sentence.Text)) return false;
         return names.Any(n => position > 0 && Match(n.Word, article.Sentences[position - 1].Terms) > 0
             || position + 1 < article.Sentences.Count && Match(n.Word, article.Sentences[position + 1].Terms) > 0);
+    }
+
+    /// <summary>
+    /// The name is the one who speaks: close before a verb of saying with no other name between
+    /// ("Umerov said", not "…and Putin, Fidan added") or just after it ("…,” said Medinsky"), not a
+    /// name the sentence speaks of.
+    /// A sentence with a quote and no such verb ("Zelensky: “…”") is taken as theirs.
+    /// </summary>
+    static bool SpeaksHere(IReadOnlyList<AskedWord> names, IndexedSentence sentence)
+    {
+        var verbs = Enumerable.Range(0, sentence.Tokens.Length)
+            .Where(i => AnswerEvidence.IsSpeechVerb(sentence.Text[sentence.Tokens[i].Start..sentence.Tokens[i].End])).ToList();
+        if (verbs.Count == 0) return AnswerEvidence.IsQuote(sentence.Text);
+        bool Named(int i) => names.Any(n => Match(n.Word, [sentence.TermIds[i]]) > 0);
+        bool OtherName(int i) => char.IsUpper(sentence.Text[sentence.Tokens[i].Start]) && !Named(i);
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+            if (Named(i) && verbs.Exists(v => v > i ? v - i <= 6 && !Enumerable.Range(i + 1, v - i - 1).Any(OtherName) : i - v <= 4))
+                return true;
+        return false;
     }
 
     /// <summary>

@@ -41,6 +41,9 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
 
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
+        // Only the names match ("the weather in Geneva", "the capital of Ukraine"): what is asked about, no text has.
+        if (parts.Exists(p => p.Own.Any(w => w.Role == WordRole.Focus) && p.Own.Where(w => w.Role == WordRole.Focus).All(w => !w.Word.Known)))
+            return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
         var scorer = new EvidenceScorer(o);
         var said = previous?.Answer ?? "";

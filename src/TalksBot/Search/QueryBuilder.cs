@@ -18,7 +18,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         "wat", "wie", "wiens", "wanneer", "waar", "waarom", "hoe", "welke", "welk", "hoeveel", "waarover", "waarmee",
         "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "zal", "zullen", "zou", "zouden", "kan", "kunnen", "moet", "moeten", "mag", "mogen",
-        "between", "among", "within", "without", "tussen", "zonder", "binnen", "tijdens",
+        "between", "among", "within", "without", "like", "tussen", "zonder", "binnen", "tijdens",
     };
 
     /// <summary>The question's content words with the forms of each that the index holds.</summary>
