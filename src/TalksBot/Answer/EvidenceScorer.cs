@@ -17,8 +17,11 @@ public sealed record Evidence(float Coverage, float Direct, float Own, bool Boun
 /// sentence says it, and a name or figure also when only the article does (<see cref="AnswerOptions"/>),
 /// which is how "his ministry" or a city named only in the headline are read.
 /// </summary>
-public sealed class EvidenceScorer(AnswerOptions options)
+public sealed partial class EvidenceScorer(AnswerOptions options)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(of|van)\s+(\w+\s+)?$")]
+    private static partial System.Text.RegularExpressions.Regex OfBetween();
+
     /// <param name="beside">The sentence that answered the part before, when it stands next to this one: what the earlier part named, it names.</param>
     public Evidence Score(SearchIndex index, AskedPart part, string language, IndexedArticle article, int position, IndexedSentence? beside = null)
     {
@@ -182,17 +185,24 @@ public sealed class EvidenceScorer(AnswerOptions options)
 
     /// <summary>
     /// A figure just before something the question counts: "6,000 soldiers", "an unspecified number of
-    /// prisoners". A count stands before what it counts, in English and Dutch: "the bodies of 6,000
-    /// soldiers" counts soldiers.
+    /// prisoners". A count stands before what it counts, in English and Dutch, or after it and "of":
+    /// "the bodies of 6,000 soldiers" counts bodies and soldiers, "the crews of 40 boats" too.
     /// </summary>
     static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence)
     {
-        var focus = part.Own.Where(w => w.Role == WordRole.Focus).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        // What is counted may come from the question before: "and Ukraine?" after "how many bodies…".
+        var focus = part.Words.Where(w => w.Role is WordRole.Focus or WordRole.Context).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        bool Figure(int j) => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]);
         for (var i = 0; i < sentence.Tokens.Length; i++)
-            if (focus.Contains(sentence.TermIds[i]))
-                for (var j = Math.Max(0, i - 3); j < i; j++)
-                    if (AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]))
-                        return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        {
+            if (!focus.Contains(sentence.TermIds[i])) continue;
+            for (var j = Math.Max(0, i - 3); j < i; j++)
+                if (Figure(j)) return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+            // "the bodies of 6,000 soldiers" counts the bodies too.
+            for (var j = i + 1; j < Math.Min(sentence.Tokens.Length, i + 3); j++)
+                if (Figure(j) && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start]))
+                    return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        }
         return null;
     }
 }

@@ -132,11 +132,19 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5 ? 0.7f : 1f;
     }
 
-    /// <summary>A sentence as the answer shows it: without reference marks, list markers and labels (the quote keeps them).</summary>
+    /// <summary>
+    /// A sentence as the answer shows it: without reference marks, list markers and labels, and with
+    /// the quotation marks of a quote it only begins or ends ("…” he said") closed with an ellipsis
+    /// (the citation keeps the sentence verbatim).
+    /// </summary>
     static string Display(string sentence)
     {
         var text = SourceMarkers().Replace(sentence, "");
         var lead = ListLead().Match(text);
-        return lead.Length > 0 && lead.Length < text.Length - 20 ? text[lead.Length..] : text;
+        if (lead.Length > 0 && lead.Length < text.Length - 20) text = text[lead.Length..];
+        var (opens, closes) = (text.Count(c => c == '“'), text.Count(c => c == '”'));
+        if (closes > opens) text = "“…" + text;
+        else if (opens > closes) text += "…”";
+        return text;
     }
 }

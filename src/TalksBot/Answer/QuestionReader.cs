@@ -76,7 +76,9 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         {
             // A later part leans on the one before: "the Geneva talks" after "how long did the Istanbul talks last".
             var before = parts.Count == 0 ? context : texts[parts.Count - 1];
+            // A part that asks nothing of its own kind asks what the one before asked: "and the Ukrainian one?" after "who leads…".
             var kind = parts.Count > 0 && compared.Success ? parts[0].Kind : AnswerKinds.Detect(text);
+            if (kind == AnswerKind.Any && before is not null) kind = AnswerKinds.Detect(before);
             parts.Add(Part(index, question, text, language, kind, before, dropNames: compared.Success && parts.Count > 0));
         }
         return parts;
@@ -100,7 +102,12 @@ public sealed partial class QuestionReader(QueryBuilder queries)
                 : scene.Exists(w => w.Word == word.Word) ? WordRole.Background : WordRole.Focus));
         if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
-            AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(question, w.Word)), WordRole.Context);
+        {
+            // "And the Ukrainian one?" after a question on the Russian delegation: the new name takes the old one's place,
+            // unless the question points back to it ("what did he say in Geneva?").
+            dropNames |= words.Exists(w => w.Role == WordRole.Name) && !AnswerEvidence.PointsBack(text);
+            AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
+        }
         return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words), Owned(main, words));
     }
 

@@ -81,11 +81,14 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
     static IEnumerable<string> Content(string query)
     {
         string? previous = null;
-        foreach (var word in Split(query))
+        var words = Split(query).ToList();
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
+            var last = i == words.Count - 1;
             var asks = Interrogatives.Contains(word) || previous is not null && HowWhat.Contains(previous) && Degree.Contains(word)
-                // "the one in Breda", "that of the official": a word standing in for a noun said before.
-                || previous is not null && Determiners.Contains(previous) && word.Equals("one", StringComparison.OrdinalIgnoreCase);
+                // "the one in Breda", "the Ukrainian one": a word standing in for a noun said before.
+                || word.Equals("one", StringComparison.OrdinalIgnoreCase) && (previous is not null && Determiners.Contains(previous) || last);
             if (!asks) yield return word;
             previous = word;
         }

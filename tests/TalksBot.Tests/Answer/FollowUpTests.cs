@@ -68,4 +68,20 @@ public class FollowUpTests
         kb.Stop();
         Assert.DoesNotContain("telegram:4242", System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(kb.Database)));
     }
+
+    [Fact]
+    public async Task ANameInAFollowUpTakesThePlaceOfTheNameBeforeIt()
+    {
+        var kb = new TestKnowledgeBase(withSeeds: false);
+        using var _ = kb;
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "talks.txt"),
+            "Harbour Talks\nThe Northern delegation was led by Anna Berg, the harbour minister. " +
+            "The Southern delegation was led by Piet Smit, a former mayor. Both sides met for three hours.");
+        var answers = kb.Start().GetRequiredService<AnswerService>();
+
+        Assert.Contains("Anna Berg", (await answers.AskAsync("Who led the Northern delegation?", "chat-1")).Text);
+        var followUp = await answers.AskAsync("and the Southern one?", "chat-1");
+
+        Assert.StartsWith("The Southern delegation was led by Piet Smit", followUp.Text);
+    }
 }

@@ -112,4 +112,24 @@ public class QuestionReadingTests
         Assert.True(answer.Citations.Count >= 2, answer.Text);
         Assert.All(answer.Citations, c => Assert.Equal("north.txt", c.Source));
     }
+
+    [Fact]
+    public async Task ACountAfterWhatItCountsAndOfCountsIt()
+    {
+        var (kb, answers) = await With(("a.txt", "Harbour Report\nThe port will return the crews of 40 fishing boats this week. The weather stayed calm."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many crews will the port return?");
+        Assert.StartsWith("The port will return the crews of 40 fishing boats", answer.Text);
+    }
+
+    [Fact]
+    public async Task ASentenceThatEndsAQuoteBegunBeforeItIsShownAsTheEndOfAQuote()
+    {
+        var (kb, answers) = await With(("a.txt",
+            "Harbour Report\n\u201CWe worked all night. The harbour will reopen in spring,\u201D the harbour master Jan Vos said on Monday."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("What did Jan Vos say about the harbour?");
+        Assert.StartsWith("\u201C\u2026The harbour will reopen in spring,\u201D the harbour master Jan Vos said", answer.Text);
+        Assert.StartsWith("The harbour will reopen in spring", answer.Citations[0].Quote);
+    }
 }
