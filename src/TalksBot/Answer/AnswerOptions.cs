@@ -22,7 +22,7 @@ public sealed class AnswerOptions
     public float BoundArticleWeight { get; set; } = 0.35f;
 
     /// <summary>What a word counts for at least when it matches, through a translation, a sentence in the other language than the question's.</summary>
-    public float CrossLanguageWeight { get; set; } = 0.8f;
+    public float CrossLanguageWeight { get; set; } = 1f;
 
     /// <summary>Weight of the words of a clause the question takes as given ("Since neither side…, who…").</summary>
     public float BackgroundWeight { get; set; } = 0.3f;

@@ -75,14 +75,14 @@ public sealed partial class EvidenceScorer(AnswerOptions options)
         word.Known ? word.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : Bm25.Idf(index.Chunks.Count, 0);
 
     /// <summary>The weight of the word's best form among <paramref name="terms"/>, at least <paramref name="floor"/>; 0 when none is there.</summary>
-    /// <param name="floor">A translation is weighed down for search, where the question's own language should win; in a text of the other language it is the only way to match.</param>
+    /// <param name="floor">A translation is weighed down for search, where the question's own language should win; in a text of the other language it is the only way to match. A spelling variant stays as weak as it is.</param>
     public static float Match(QueryWord word, HashSet<int>? terms, float floor = 0)
     {
         if (terms is null) return 0;
         var best = 0f;
         foreach (var form in word.Forms)
-            if (form.Weight > best && terms.Contains(form.TermId)) best = form.Weight;
-        return best > 0 ? Math.Max(best, floor) : 0;
+            if (terms.Contains(form.TermId)) best = Math.Max(best, form.IsVariant ? form.Weight : Math.Max(form.Weight, floor));
+        return best;
     }
 
     /// <summary>Does the sentence state what the kind of question asks for?</summary>
