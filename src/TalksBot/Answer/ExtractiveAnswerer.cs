@@ -39,6 +39,10 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         var parts = reader.Read(index, question, language, previous?.Question);
         if (hits.Count == 0 || parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
+        // "And the Ukrainian one?" with no question before it: what it goes on from is not known.
+        if (previous is null && FollowUp.OpensWithConnective(question) && !parts.SelectMany(p => p.Own).Any(w => w.Role == WordRole.Focus))
+            return AnswerDraft.Refusal(AnswerTexts.NeedsContext(language));
+
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
         // Only the names match ("the weather in Geneva", "the capital of Ukraine"): what is asked about, no text has.

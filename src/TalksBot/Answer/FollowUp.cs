@@ -25,6 +25,9 @@ public static partial class FollowUp
         return Connective().IsMatch(question.Trim()) || Pronoun().IsMatch(question) || words <= 3 ? previous : null;
     }
 
+    /// <summary>Does the question open with a connective ("and…", "what about…"), as a question that goes on from another does?</summary>
+    public static bool OpensWithConnective(string question) => Connective().IsMatch(question.Trim());
+
     /// <summary>The question without a leading connective: "and how many bodies?" asks "how many bodies?".</summary>
     public static string WithoutConnective(string question) => Connective().Replace(question.Trim(), "").TrimStart(' ', ',');
 }

@@ -84,4 +84,14 @@ public class FollowUpTests
 
         Assert.StartsWith("The Southern delegation was led by Piet Smit", followUp.Text);
     }
+
+    [Fact]
+    public async Task AGoingOnQuestionWithNothingBeforeItAsksForTheWholeQuestion()
+    {
+        var (kb, answers) = await Start();
+        using var _ = kb;
+        var answer = await answers.AskAsync("And the Southern one?", "chat-new");
+        Assert.True(answer.Refused);
+        Assert.Equal("I do not know what that question goes on from; please ask the whole question.", answer.Text);
+    }
 }
