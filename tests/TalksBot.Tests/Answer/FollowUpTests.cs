@@ -90,7 +90,7 @@ public class FollowUpTests
     {
         var (kb, answers) = await Start();
         using var _ = kb;
-        var answer = await answers.AskAsync("And the Southern one?", "chat-new");
+        var answer = await answers.AskAsync("And the School one?", "chat-new");
         Assert.True(answer.Refused);
         Assert.Equal("I do not know what that question goes on from; please ask the whole question.", answer.Text);
     }
