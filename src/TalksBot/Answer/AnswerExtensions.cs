@@ -19,6 +19,7 @@ public static class AnswerExtensions
         builder.Services.AddSingleton<IFunctionInvocationFilter, AnswerTimingFilter>();
         builder.Services.AddKernel();
         builder.Services.AddSingleton<QuestionReader>();
+        builder.Services.AddSingleton<EvidenceScorer>();
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();

@@ -11,7 +11,7 @@ namespace TalksBot.Answer;
 /// figures differ. It answers only when a sentence states the kind of thing asked for and the
 /// question's names hold; otherwise it says so, and shows the closest thing the texts do say.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<AnswerOptions> options)
+public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceScorer scorer, IOptions<AnswerOptions> options)
 {
     sealed record Candidate(SearchHit Hit, IndexedArticle Article, int Position, Evidence Evidence, float Score)
     {
@@ -49,17 +49,11 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
         if (parts.Exists(p => p.Own.Any(w => w.Role == WordRole.Focus) && p.Own.Where(w => w.Role == WordRole.Focus).All(w => !w.Word.Known)))
             return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
-        var scorer = new EvidenceScorer(o);
         var said = previous?.Answer ?? "";
         var answers = new List<List<Candidate>>();
         foreach (var part in parts)
         {
-            var ranked = Rank(index, scorer, part, language, hits, said, answers.Count > 0 ? answers[^1][0] : null);
-            if (Environment.GetEnvironmentVariable("TB_DEBUG") == "1")
-            {
-                Console.Error.WriteLine($"PART [{part.Text}] kind={part.Kind} words=" + string.Join(", ", part.Words.Select(w => $"{w.Word.Word}:{w.Role}:{string.Join('/', w.Word.Forms.Select(f => index.Terms[f.TermId] + "@" + f.Weight.ToString("0.0")))}")));
-                foreach (var c in ranked.Take(int.Parse(Environment.GetEnvironmentVariable("TB_N") ?? "6"))) Console.Error.WriteLine($"  {c.Score:0.00} cov={c.Evidence.Coverage:0.00} dir={c.Evidence.Direct:0.00} bound={c.Evidence.Bound} carries={c.Evidence.Carries} | {c.Sentence.Text[..Math.Min(110, c.Sentence.Text.Length)]}");
-            }
+            var ranked = Rank(index, part, language, hits, said, answers.Count > 0 ? answers[^1][0] : null);
             var best = ranked.FirstOrDefault(c => c.Score >= o.MinCoverage);
             if (best is null) return Decline(ranked, part, language, parts.Count > 1);
             answers.Add(ranked);
@@ -70,7 +64,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
     }
 
     /// <param name="before">The answer to the part before: "and how did he describe them" is answered beside it.</param>
-    List<Candidate> Rank(SearchIndex index, EvidenceScorer scorer, AskedPart part, string language, IReadOnlyList<SearchHit> hits, string said, Candidate? before)
+    List<Candidate> Rank(SearchIndex index, AskedPart part, string language, IReadOnlyList<SearchHit> hits, string said, Candidate? before)
     {
         var o = options.Value;
         var followUp = part.Own.Any() && part.Words.Any(w => w.Role == WordRole.Context);
@@ -86,7 +80,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, IOptions<A
             {
                 if (!seen.Add((chunk.Source, position))) continue;
                 var beside = before is not null && before.Article == article && Math.Abs(before.Position - position) == 1 ? before.Sentence : null;
-                var evidence = scorer.Score(index, part, language, article, position, beside);
+                var evidence = scorer.Score(part, language, article, position, beside);
                 var score = evidence.Coverage * Quality(article.Sentences[position].Text);
                 if (!evidence.Bound || evidence.Direct < o.MinDirect && part.Kind != AnswerKind.Overview) score = 0;
                 // A follow-up's own words are what it asks anew: a sentence with none of them answers the earlier question.

@@ -16,7 +16,8 @@ public enum WordRole
     Context,
 }
 
-public sealed record AskedWord(QueryWord Word, WordRole Role);
+/// <param name="Importance">The word's rarity in the index (the IDF of its rarest form; an unknown word is as rare as can be).</param>
+public sealed record AskedWord(QueryWord Word, WordRole Role, float Importance);
 
 /// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
 /// <param name="Head">The first word the part asks about: for "the name of the palace where…", the palace.</param>
@@ -99,14 +100,14 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var words = new List<AskedWord>();
         foreach (var word in queries.Words(index, main, language))
             words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name
-                : scene.Exists(w => w.Word == word.Word) ? WordRole.Background : WordRole.Focus));
-        if (given.Success) AddNew(words, queries.Words(index, given.Value, language), WordRole.Background);
+                : scene.Exists(w => w.Word == word.Word) ? WordRole.Background : WordRole.Focus, Importance(index, word)));
+        if (given.Success) AddNew(index, words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
         {
             // "And the Ukrainian one?" after a question on the Russian delegation: the new name takes the old one's place,
             // unless the question points back to it ("what did he say in Geneva?").
             dropNames |= words.Exists(w => w.Role == WordRole.Name) && !AnswerEvidence.PointsBack(text);
-            AddNew(words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
+            AddNew(index, words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
         }
         return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words), Owned(main, words));
     }
@@ -133,11 +134,14 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         return owned;
     }
 
-    static void AddNew(List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)
+    static void AddNew(SearchIndex index, List<AskedWord> words, IEnumerable<QueryWord> more, WordRole role)
     {
         foreach (var word in more)
-            if (!words.Exists(w => string.Equals(w.Word.Word, word.Word, StringComparison.OrdinalIgnoreCase))) words.Add(new AskedWord(word, role));
+            if (!words.Exists(w => string.Equals(w.Word.Word, word.Word, StringComparison.OrdinalIgnoreCase))) words.Add(new AskedWord(word, role, Importance(index, word)));
     }
+
+    static float Importance(SearchIndex index, QueryWord word) =>
+        word.Known ? word.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : Bm25.Idf(index.Chunks.Count, 0);
 
     /// <summary>Capitalised where a sentence does not begin, or a figure: "Geneva", "NATO", "16", "6,000".</summary>
     static bool IsName(string question, string word)

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using TalksBot.Ingest;
+using TalksBot.Search;
+using static TalksBot.Answer.EvidenceScorer;
+
+namespace TalksBot.Answer;
+
+/// <summary>
+/// Whether a sentence holds what a question asks for, beyond sharing its words: the date, the
+/// figure before what is counted, the name beside the thing named, the words of the one asked
+/// about; and whether what the question ties to a name belongs to another name in the sentence.
+/// </summary>
+public static partial class AnswerSlots
+{
+    [GeneratedRegex(@"^\s+(of|van)\s+(\w+\s+)?$")]
+    private static partial Regex OfBetween();
+
+    /// <summary>Does the sentence state what the kind of question asks for?</summary>
+    public static bool Carries(AskedPart part, IndexedArticle article, int position) => part.Kind switch
+    {
+        AnswerKind.Name or AnswerKind.Quantity or AnswerKind.Place => Answering(part, article.Sentences[position]) is not null,
+        // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
+        AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text) && SaidBy(part, article, position),
+        _ => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text),
+    };
+
+    /// <summary>The words of the sentence that answer (the date, the figure, the name), or null.</summary>
+    public static TextSpan? Answering(AskedPart part, IndexedSentence sentence) => part.Kind switch
+    {
+        AnswerKind.Name => NewName(part, sentence),
+        AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? CountOfAsked(part, sentence) : null,
+        // A place other than those the question names: "after Geneva" is not answered "in Geneva".
+        AnswerKind.Place => AnswerEvidence.Find(part.Kind, Masked(part, sentence)),
+        _ => AnswerEvidence.Find(part.Kind, sentence.Text),
+    };
+
+    static bool SaidBy(AskedPart part, IndexedArticle article, int position)
+    {
+        // The speaker is the question's subject ("How did the Kremlin respond to Trump…").
+        var names = part.Subject;
+        if (names.Count == 0) return true;
+        var sentence = article.Sentences[position];
+        if (names.Any(n => Match(n.Word, sentence.Terms) > 0)) return SpeaksHere(names, sentence);
+        // A bare quote ("“The next step is…”", "… he added") is the words of the speaker named beside it; one that names its own speaker is not.
+        if (!AnswerEvidence.IsQuote(sentence.Text) || AnswerEvidence.NamesSpeaker(sentence.Text) && !AnswerEvidence.SpeakerPronoun(sentence.Text)) return false;
+        return names.Any(n => position > 0 && Match(n.Word, article.Sentences[position - 1].Terms) > 0
+            || position + 1 < article.Sentences.Count && Match(n.Word, article.Sentences[position + 1].Terms) > 0);
+    }
+
+    /// <summary>
+    /// The name is the one who speaks: close before a verb of saying with no other name between
+    /// ("Umerov said", not "…and Putin, Fidan added") or just after it ("…,” said Medinsky"), not a
+    /// name the sentence speaks of.
+    /// A sentence with a quote and no such verb ("Zelensky: “…”") is taken as theirs.
+    /// </summary>
+    static bool SpeaksHere(IReadOnlyList<AskedWord> names, IndexedSentence sentence)
+    {
+        var verbs = Enumerable.Range(0, sentence.Tokens.Length)
+            .Where(i => AnswerEvidence.IsSpeechVerb(sentence.Text[sentence.Tokens[i].Start..sentence.Tokens[i].End])).ToList();
+        if (verbs.Count == 0) return AnswerEvidence.IsQuote(sentence.Text);
+        bool Named(int i) => names.Any(n => Match(n.Word, [sentence.TermIds[i]]) > 0);
+        bool OtherName(int i) => char.IsUpper(sentence.Text[sentence.Tokens[i].Start]) && !Named(i);
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+            if (Named(i) && verbs.Exists(v => v > i ? v - i <= 6 && !Enumerable.Range(i + 1, v - i - 1).Any(OtherName) : i - v <= 4))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "Ukraine's chief negotiator" does not answer after Russia's: a word the question ties to a name
+    /// may stand in the sentence right after another capitalised name ("Kyiv's delegation") only when
+    /// the question's name comes earlier in the sentence ("Ukrainian minister X, who led Kyiv's delegation").
+    /// </summary>
+    public static bool OwnedByAnother(AskedPart part, IndexedSentence sentence)
+    {
+        var clash = false;
+        foreach (var (owner, word) in part.Owned)
+            for (var i = 0; i < sentence.Tokens.Length; i++)
+            {
+                if (Match(word.Word, [sentence.TermIds[i]]) == 0) continue;
+                for (var j = 0; j < i; j++)
+                    if (Match(owner.Word, [sentence.TermIds[j]]) > 0) return false;
+                for (var j = Math.Max(1, i - 2); j < i; j++)
+                    if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !part.Words.Any(w => Match(w.Word, [sentence.TermIds[j]]) > 0)) clash = true;
+            }
+        return clash;
+    }
+
+    /// <summary>The sentence with the question's names blanked out.</summary>
+    static string Masked(AskedPart part, IndexedSentence sentence)
+    {
+        var names = part.Own.Where(w => w.Role == WordRole.Name).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        var text = sentence.Text.ToCharArray();
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+            if (names.Contains(sentence.TermIds[i]))
+                for (var c = sentence.Tokens[i].Start; c < sentence.Tokens[i].End; c++) text[c] = '_';
+        return new string(text);
+    }
+
+    /// <summary>A capitalised word the question does not have, beside what it asks the name of: "the palace, X," or "X palace".</summary>
+    static TextSpan? NewName(AskedPart part, IndexedSentence sentence)
+    {
+        if (part.Head is null) return null;
+        var asked = part.Own.SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        var head = part.Head.Word.Forms.Select(f => f.TermId).ToHashSet();
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+        {
+            if (!head.Contains(sentence.TermIds[i])) continue;
+            for (var j = Math.Max(1, i - 2); j <= Math.Min(sentence.Tokens.Length - 1, i + 2); j++)
+                if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]))
+                    return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A figure just before something the question counts: "6,000 soldiers", "an unspecified number of
+    /// prisoners". A count stands before what it counts, in English and Dutch, or after it and "of":
+    /// "the bodies of 6,000 soldiers" counts bodies and soldiers, "the crews of 40 boats" too.
+    /// </summary>
+    static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence)
+    {
+        // What is counted may come from the question before: "and Ukraine?" after "how many bodies…".
+        var focus = part.Words.Where(w => w.Role is WordRole.Focus or WordRole.Context).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
+        bool Figure(int j) => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]);
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+        {
+            if (!focus.Contains(sentence.TermIds[i])) continue;
+            for (var j = Math.Max(0, i - 3); j < i; j++)
+                if (Figure(j)) return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+            // "the bodies of 6,000 soldiers" counts the bodies too.
+            for (var j = i + 1; j < Math.Min(sentence.Tokens.Length, i + 3); j++)
+                if (Figure(j) && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start]))
+                    return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+        }
+        return null;
+    }
+}
