@@ -24,6 +24,14 @@ public sealed class TestKnowledgeBase : IDisposable
             foreach (var file in Directory.GetFiles(RepositorySeeds())) File.Copy(file, Path.Combine(Seeds, Path.GetFileName(file)));
     }
 
+    /// <summary>A knowledge base of just these files, started, with its answering service.</summary>
+    public static async Task<(TestKnowledgeBase Kb, Answer.AnswerService Answers)> Answering(params (string Name, string Text)[] files)
+    {
+        var kb = new TestKnowledgeBase(withSeeds: false);
+        foreach (var (name, text) in files) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, name), text);
+        return (kb, kb.Start().GetRequiredService<Answer.AnswerService>());
+    }
+
     /// <summary>A new host over the same folder and database: what a restarted process would see.</summary>
     public IServiceProvider Start(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {

@@ -6,17 +6,10 @@ namespace TalksBot.Tests.Answer;
 /// <summary>The offline engine's mechanisms, each on a small corpus of its own.</summary>
 public class ExtractiveAnswerTests
 {
-    static async Task<(TestKnowledgeBase Kb, AnswerService Answers)> With(params (string Name, string Text)[] files)
-    {
-        var kb = new TestKnowledgeBase(withSeeds: false);
-        foreach (var (name, text) in files) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, name), text);
-        return (kb, kb.Start().GetRequiredService<AnswerService>());
-    }
-
     [Fact]
     public async Task AHowManyQuestionIsAnsweredWithTheSentenceThatGivesTheNumber()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Ferry Report\nThe ferry company praised the passengers of the new route for their patience. " +
             "The new route carried 4,500 passengers in its first week. The weather was calm."));
         using var _ = kb;
@@ -27,7 +20,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AWhenQuestionPrefersTheSentenceWithADate()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Bridge Report\nThe council discussed the bridge opening at length. The bridge opening is planned for 14 March 2026."));
         using var _ = kb;
         var answer = await answers.AskAsync("When is the bridge opening planned?");
@@ -37,7 +30,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AWhatTimeOrHowMuchQuestionIsRefusedWhenNoSentenceStatesATimeOrAnAmount()
     {
-        var (kb, answers) = await With(("a.txt", "Ferry Report\nThe ferry to the island leaves from the north pier. The ferry to the island was renovated by three firms."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Ferry Report\nThe ferry to the island leaves from the north pier. The ferry to the island was renovated by three firms."));
         using var _ = kb;
         Assert.True((await answers.AskAsync("What time does the ferry to the island leave?")).Refused);
         Assert.True((await answers.AskAsync("How much did renovating the ferry cost?")).Refused);
@@ -47,7 +40,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AHowMuchQuestionThatIsNotAboutMoneyIsAnsweredWithTheFigure()
     {
-        var (kb, answers) = await With(("a.txt", "Island Report\nThe island has long been disputed by the two towns. The northern town now controls about 30% of the island's land."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Island Report\nThe island has long been disputed by the two towns. The northern town now controls about 30% of the island's land."));
         using var _ = kb;
         Assert.StartsWith("The northern town now controls about 30%", (await answers.AskAsync("How much of the island does the northern town control?")).Text);
     }
@@ -55,7 +48,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AWhatTimeQuestionIsAnsweredWithTheSentenceThatStatesTheTime()
     {
-        var (kb, answers) = await With(("a.txt", "Ferry Report\nThe ferry to the island leaves from the north pier. The ferry to the island leaves at 9:30 on weekdays."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Ferry Report\nThe ferry to the island leaves from the north pier. The ferry to the island leaves at 9:30 on weekdays."));
         using var _ = kb;
         Assert.StartsWith("The ferry to the island leaves at 9:30", (await answers.AskAsync("What time does the ferry to the island leave?")).Text);
     }
@@ -63,7 +56,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AgreeingSourcesAreCitedTogetherAndDifferingFiguresAreNamed()
     {
-        var (kb, answers) = await With(
+        var (kb, answers) = await TestKnowledgeBase.Answering(
             ("a.txt", "Report A\n3,000 dock workers joined the strike at the port on Monday."),
             ("b.txt", "Report B\nOn Monday, 3,000 dock workers joined the strike at the port."),
             ("c.txt", "Report C\nUnions said 5,000 dock workers joined the port strike."));
@@ -78,7 +71,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task ANameTheTextsDoNotMentionIsARefusalThatSaysSo()
     {
-        var (kb, answers) = await With(("a.txt", "Port Report\nThe mayor of Rotterdam opened the port on Monday."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\nThe mayor of Rotterdam opened the port on Monday."));
         using var _ = kb;
         var answer = await answers.AskAsync("What did the mayor of Hamburg open?");
         Assert.True(answer.Refused);
@@ -89,7 +82,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AQuestionTheTextsDoNotCoverIsRefusedInItsOwnLanguage()
     {
-        var (kb, answers) = await With(("a.txt", "Port Report\nThe mayor opened the port on Monday."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\nThe mayor opened the port on Monday."));
         using var _ = kb;
         Assert.Equal("The texts I have do not answer that question.", (await answers.AskAsync("Write me a poem about spring flowers.")).Text);
         var dutch = await answers.AskAsync("Wat is het recept voor appeltaart?");
@@ -100,7 +93,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task ADutchQuestionIsAnsweredFromAnEnglishSource()
     {
-        var (kb, answers) = await With(
+        var (kb, answers) = await TestKnowledgeBase.Answering(
             ("a.txt", "Port Report\nThe port reopened after the storm on Monday."),
             ("b.txt", "Rail Report\nTrains ran late across the north all week because of repairs."),
             ("c.txt", "School Report\nThe new school opened its doors to pupils in the city."));
@@ -113,7 +106,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task ReferenceMarksAndListMarkersLeaveTheAnswerTextButStayInTheQuote()
     {
-        var (kb, answers) = await With(("a.txt", "Port Report\n- Port Opening: The port reopened after the storm on Monday [2][3]."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\n- Port Opening: The port reopened after the storm on Monday [2][3]."));
         using var _ = kb;
         var answer = await answers.AskAsync("When did the port reopen after the storm?");
         Assert.Equal("The port reopened after the storm on Monday. [1]", answer.Text);
@@ -125,7 +118,7 @@ public class ExtractiveAnswerTests
     [InlineData("   ")]
     public async Task AnEmptyQuestionIsAnErrorNotARefusal(string question)
     {
-        var (kb, answers) = await With(("a.txt", "Port Report\nThe port reopened."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\nThe port reopened."));
         using var _ = kb;
         var answer = await answers.AskAsync(question);
         Assert.NotNull(answer.Error);
@@ -135,7 +128,7 @@ public class ExtractiveAnswerTests
     [Fact]
     public async Task AnOverlongQuestionGetsAClearMessage()
     {
-        var (kb, answers) = await With(("a.txt", "Port Report\nThe port reopened."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\nThe port reopened."));
         using var _ = kb;
         var answer = await answers.AskAsync(string.Concat(Enumerable.Repeat("Why did the port reopen? ", 100)));
         Assert.Contains("too long", answer.Error);

@@ -6,13 +6,6 @@ namespace TalksBot.Tests.Answer;
 /// <summary>The offline engine's reading of questions and of a sentence's context, each on a small corpus of its own.</summary>
 public class QuestionReadingTests
 {
-    static async Task<(TestKnowledgeBase Kb, AnswerService Answers)> With(params (string Name, string Text)[] files)
-    {
-        var kb = new TestKnowledgeBase(withSeeds: false);
-        foreach (var (name, text) in files) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, name), text);
-        return (kb, kb.Start().GetRequiredService<AnswerService>());
-    }
-
     static readonly (string, string)[] TwoCities =
     [
         ("north.txt", "Harbour talks in Arnhem\nThe harbour talks were held in Arnhem on Friday. The session lasted about three hours, officials said. Both towns promised to meet again."),
@@ -22,7 +15,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task TheKindOfAnswerIsReadFromThePhraseWhereverItStandsAndASentenceWithoutItIsNoAnswer()
     {
-        var (kb, answers) = await With(("a.txt", "Bridge Report\nThe council opened the new bridge with a ceremony. The bridge cost the town a great deal of money."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Bridge Report\nThe council opened the new bridge with a ceremony. The bridge cost the town a great deal of money."));
         using var _ = kb;
         var answer = await answers.AskAsync("On what date did the council open the new bridge?");
         Assert.True(answer.Refused);
@@ -33,7 +26,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task APlaceTheQuestionNamesHoldsThroughTheArticleWhenTheSentenceDoesNotNameIt()
     {
-        var (kb, answers) = await With(TwoCities);
+        var (kb, answers) = await TestKnowledgeBase.Answering(TwoCities);
         using var _ = kb;
         var breda = await answers.AskAsync("How long did the harbour session in Breda last?");
         Assert.StartsWith("The session lasted just forty minutes", breda.Text);
@@ -44,7 +37,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task AComparisonIsAnsweredForBothSides()
     {
-        var (kb, answers) = await With(TwoCities);
+        var (kb, answers) = await TestKnowledgeBase.Answering(TwoCities);
         using var _ = kb;
         var answer = await answers.AskAsync("How long did the session in Arnhem last compared with the one in Breda?");
         Assert.False(answer.Refused);
@@ -56,7 +49,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task WhatSomeoneSaidIsAnsweredOnlyWithWordsTheySaid()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Harbour Report\nThe talks were attended by envoy Maria Olsen and envoy Piet Bakker. " +
             "\u201CThe harbour will reopen in spring,\u201D Bakker told reporters after the talks."));
         using var _ = kb;
@@ -69,7 +62,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task AHisThatPointsBackTakesTheNameFromTheSentenceBefore()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Harbour Report\nThe Harbour Ministry sent its minister Anna de Wit to open the talks. " +
             "At the end, a spokesperson from his ministry announced that the talks had closed without incident. " +
             "Fishermen along the coast were pleased with the weather."));
@@ -81,7 +74,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task ATypoInANameIsReadAsTheName()
     {
-        var (kb, answers) = await With(("a.txt", "Harbour Report\nThe harbour talks in Zwolleburg lasted two days."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Harbour Report\nThe harbour talks in Zwolleburg lasted two days."));
         using var _ = kb;
         var answer = await answers.AskAsync("How long did the harbour talks in Zwolelburg last?");
         Assert.False(answer.Refused);
@@ -91,7 +84,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task ACountIsTheOneBeforeWhatIsCountedAndItIsMarkedInTheQuote()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Harbour Report\nThe north town will send the crews of 40 fishing boats home. The south town will send 300 crew members home this week."));
         using var _ = kb;
         var answer = await answers.AskAsync("How many crew members will the south town send home?");
@@ -104,7 +97,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task ABroadQuestionIsAnsweredWithTheOpeningFactsOfTheReportOnItsTopic()
     {
-        var (kb, answers) = await With(TwoCities);
+        var (kb, answers) = await TestKnowledgeBase.Answering(TwoCities);
         using var _ = kb;
         var answer = await answers.AskAsync("What happened in Arnhem?");
         Assert.False(answer.Refused);
@@ -116,7 +109,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task ACountAfterWhatItCountsAndOfCountsIt()
     {
-        var (kb, answers) = await With(("a.txt", "Harbour Report\nThe port will return the crews of 40 fishing boats this week. The weather stayed calm."));
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Harbour Report\nThe port will return the crews of 40 fishing boats this week. The weather stayed calm."));
         using var _ = kb;
         var answer = await answers.AskAsync("How many crews will the port return?");
         Assert.StartsWith("The port will return the crews of 40 fishing boats", answer.Text);
@@ -125,7 +118,7 @@ public class QuestionReadingTests
     [Fact]
     public async Task ASentenceThatEndsAQuoteBegunBeforeItIsShownAsTheEndOfAQuote()
     {
-        var (kb, answers) = await With(("a.txt",
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
             "Harbour Report\n\u201CWe worked all night. The harbour will reopen in spring,\u201D the harbour master Jan Vos said on Monday."));
         using var _ = kb;
         var answer = await answers.AskAsync("What did Jan Vos say about the harbour?");
