@@ -25,11 +25,11 @@ public sealed class TestKnowledgeBase : IDisposable
     }
 
     /// <summary>A knowledge base of just these files, started, with its answering service.</summary>
-    public static async Task<(TestKnowledgeBase Kb, Answer.AnswerService Answers)> Answering(params (string Name, string Text)[] files)
+    public static async Task<(TestKnowledgeBase Kb, TalksBot.Answer.AnswerService Answers)> Answering(params (string Name, string Text)[] files)
     {
         var kb = new TestKnowledgeBase(withSeeds: false);
         foreach (var (name, text) in files) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, name), text);
-        return (kb, kb.Start().GetRequiredService<Answer.AnswerService>());
+        return (kb, kb.Start().GetRequiredService<TalksBot.Answer.AnswerService>());
     }
 
     /// <summary>A new host over the same folder and database: what a restarted process would see.</summary>
