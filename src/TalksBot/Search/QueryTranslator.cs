@@ -33,7 +33,22 @@ public sealed class QueryTranslator
         var lower = word.ToLowerInvariant();
         if (table.TryGetValue(lower, out var exact)) return exact;
         var stem = TextAnalysis.Terms(lower, language);
-        return stem.Count == 1 && table.TryGetValue("~" + stem[0], out var stemmed) ? stemmed : [];
+        if (stem.Count == 1 && table.TryGetValue("~" + stem[0], out var stemmed)) return stemmed;
+        foreach (var infinitive in language == LanguageDetector.Dutch ? DutchInfinitives(lower) : [])
+            if (table.TryGetValue(infinitive, out var verb)) return verb;
+        return [];
+    }
+
+    /// <summary>
+    /// A Dutch present-tense verb is its stem and -t ("eist", "haalt"); the word lists hold the
+    /// infinitive, the stem and -en, with a long vowel written single before one consonant ("halen").
+    /// </summary>
+    static IEnumerable<string> DutchInfinitives(string word)
+    {
+        if (word.Length < 4 || word[^1] != 't') yield break;
+        var stem = word[..^1];
+        yield return stem + "en";
+        if (stem.Length >= 3 && stem[^2] == stem[^3] && "aeou".Contains(stem[^2])) yield return stem[..^2] + stem[^1] + "en";
     }
 
     static List<(string Word, string[] Translations)> Read(string name)
