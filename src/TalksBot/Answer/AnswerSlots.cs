@@ -18,7 +18,7 @@ public static partial class AnswerSlots
     /// <summary>Does the sentence state what the kind of question asks for?</summary>
     public static bool Carries(AskedPart part, IndexedArticle article, int position) => part.Kind switch
     {
-        AnswerKind.Name or AnswerKind.Quantity or AnswerKind.Place => Answering(part, article.Sentences[position]) is not null,
+        AnswerKind.Name or AnswerKind.Quantity or AnswerKind.Place or AnswerKind.Age => Answering(part, article.Sentences[position]) is not null,
         // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
         AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text) && SaidBy(part, article, position),
         _ => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text),
@@ -28,6 +28,7 @@ public static partial class AnswerSlots
     public static TextSpan? Answering(AskedPart part, IndexedSentence sentence) => part.Kind switch
     {
         AnswerKind.Name => NewName(part, sentence),
+        AnswerKind.Age => AgeOfAsked(part, sentence),
         AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? CountOfAsked(part, sentence) : null,
         // A place other than those the question names: "after Geneva" is not answered "in Geneva".
         AnswerKind.Place => AnswerEvidence.Find(part.Kind, Masked(part, sentence)),
@@ -97,41 +98,85 @@ public static partial class AnswerSlots
         return new string(text);
     }
 
-    /// <summary>A capitalised word the question does not have, beside what it asks the name of: "the palace, X," or "X palace".</summary>
+    /// <summary>
+    /// A capitalised word the question does not have, right beside what it asks the name of ("the
+    /// Yildiz palace", "platform X", "the palace of Versailles") or after "called", "named" or "known
+    /// as". A name further off names something else ("a palace from the Ottoman era").
+    /// </summary>
     static TextSpan? NewName(AskedPart part, IndexedSentence sentence)
     {
         if (part.Head is null) return null;
         var asked = part.Own.SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
         var head = part.Head.Word.Forms.Select(f => f.TermId).ToHashSet();
+        bool IsNew(int j) => j > 0 && j < sentence.Tokens.Length && char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]);
         for (var i = 0; i < sentence.Tokens.Length; i++)
         {
             if (!head.Contains(sentence.TermIds[i])) continue;
-            for (var j = Math.Max(1, i - 2); j <= Math.Min(sentence.Tokens.Length - 1, i + 2); j++)
-                if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !asked.Contains(sentence.TermIds[j]))
+            foreach (var j in new[] { i - 1, i + 1, i + 2 })
+                if (IsNew(j) && (j != i + 2 || Naming().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start])))
                     return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
         }
         return null;
     }
+
+    [GeneratedRegex(@"\b(called|named|known as|genaamd|geheten)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Naming();
+
+    /// <summary>
+    /// An age that belongs to the one asked about: right after their name ("Anna Berg, 61,", "soldiers
+    /// aged 18 to 25", "those under the age of 25") or right before it ("the 61-year-old Anna Berg"),
+    /// not an age elsewhere in a sentence that also names them.
+    /// </summary>
+    static TextSpan? AgeOfAsked(AskedPart part, IndexedSentence sentence)
+    {
+        var whose = part.Subject.Count > 0 ? part.Subject : [.. part.Own.Where(w => w.Role == WordRole.Focus)];
+        var text = sentence.Text;
+        for (var i = 0; i < sentence.Tokens.Length; i++)
+        {
+            if (whose.Count > 0 && !whose.Any(w => Match(w.Word, [sentence.TermIds[i]]) > 0)) continue;
+            var after = text[sentence.Tokens[i].End..];
+            if (Apposition().Match(after) is { Success: true } years) return new TextSpan(sentence.Tokens[i].End + years.Groups[1].Index, sentence.Tokens[i].End + years.Groups[1].Index + years.Groups[1].Length);
+            if (AnswerEvidence.Find(AnswerKind.Age, after) is { } age && AgeLead().IsMatch(after[..age.Start])) return new TextSpan(sentence.Tokens[i].End + age.Start, sentence.Tokens[i].End + age.End);
+            if (AnswerEvidence.Find(AnswerKind.Age, text[..sentence.Tokens[i].Start]) is { } before && AgeTail().IsMatch(text[before.End..sentence.Tokens[i].Start])) return before;
+        }
+        return null;
+    }
+
+    // "Anna Berg, 61," and "Anna Berg (61)".
+    [GeneratedRegex(@"^\s*[,(]\s*(\d{1,3})\s*[,)]")]
+    private static partial Regex Apposition();
+
+    // What may stand between a name and its age: "soldiers aged 18", "those who are under 25".
+    [GeneratedRegex(@"^[\s,]*((who|die) (is|are|was|were|zijn|waren) )?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeLead();
+
+    // What may stand between an age and the name after it: titles and first names ("the 61-year-old Foreign Minister Anna Berg").
+    [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}*\s+)*$")]
+    private static partial Regex AgeTail();
+
 
     /// <summary>
     /// A figure just before something the question counts: "6,000 soldiers", "an unspecified number of
     /// prisoners". A count stands before what it counts, in English and Dutch, or after it and "of":
     /// "the bodies of 6,000 soldiers" counts bodies and soldiers, "the crews of 40 boats" too.
     /// </summary>
-    static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence)
+    static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence) => Count(part, sentence)?.Figure;
+
+    /// <summary>The figure that counts what the question asks to count, and the term of what it counts.</summary>
+    public static (TextSpan Figure, int Counted)? Count(AskedPart part, IndexedSentence sentence)
     {
         // What is counted may come from the question before: "and Ukraine?" after "how many bodies…".
         var focus = part.Words.Where(w => w.Role is WordRole.Focus or WordRole.Context).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
         bool Figure(int j) => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]);
+        TextSpan Span(int j) => new(sentence.Tokens[j].Start, sentence.Tokens[j].End);
         for (var i = 0; i < sentence.Tokens.Length; i++)
         {
             if (!focus.Contains(sentence.TermIds[i])) continue;
-            for (var j = Math.Max(0, i - 3); j < i; j++)
-                if (Figure(j)) return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+            for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
+                if (Figure(j)) return (Span(j), sentence.TermIds[i]);
             // "the bodies of 6,000 soldiers" counts the bodies too.
             for (var j = i + 1; j < Math.Min(sentence.Tokens.Length, i + 3); j++)
-                if (Figure(j) && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start]))
-                    return new TextSpan(sentence.Tokens[j].Start, sentence.Tokens[j].End);
+                if (Figure(j) && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start])) return (Span(j), sentence.TermIds[i]);
         }
         return null;
     }

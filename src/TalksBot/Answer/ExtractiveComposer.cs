@@ -37,16 +37,18 @@ public sealed partial class ExtractiveAnswerer
             var part = parts[answers.FindIndex(a => a.Contains(unit[0]))];
             texts.Add(Display(unit[0].Sentence.Text) + " " + string.Concat(unit.Select(c => $"[{Cite(citations, c, part)}]")));
         }
-        if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units)) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
+        if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units, parts[0])) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
         return new AnswerDraft(string.Join(" ", texts), citations, Refused: false, 0);
     }
 
-    /// <summary>Sources disagree when sentences from different sources state no number in common.</summary>
-    static bool FiguresDiffer(List<List<Candidate>> units)
+    /// <summary>Sources disagree when they give different figures for the same thing counted ("3,000 workers", "5,000 workers"), not for different things.</summary>
+    static bool FiguresDiffer(List<List<Candidate>> units, AskedPart part)
     {
-        var bySource = units.SelectMany(u => u).GroupBy(c => c.Article.Source)
-            .Select(g => g.SelectMany(c => AnswerEvidence.Numbers(c.Sentence.Text)).ToHashSet()).Where(n => n.Count > 0).ToList();
-        return bySource.Count > 1 && bySource.Skip(1).Any(n => !n.Overlaps(bySource[0]));
+        var counts = new List<(string Source, string Figure, int Counted)>();
+        foreach (var c in units.SelectMany(u => u))
+            if (AnswerSlots.Count(part, c.Sentence) is var (figure, counted))
+                counts.Add((c.Article.Source, figure.Of(c.Sentence.Text).Replace(",", "").Replace(".", ""), counted));
+        return counts.Any(a => counts.Any(b => a.Source != b.Source && a.Counted == b.Counted && a.Figure != b.Figure));
     }
 
     static int Cite(List<Citation> citations, Candidate c, AskedPart? part = null)

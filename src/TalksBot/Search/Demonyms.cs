@@ -7,18 +7,19 @@ namespace TalksBot.Search;
 /// </summary>
 public static class Demonyms
 {
-    static readonly string[] Endings = ["ish", "ian", "an", "ese", "i", "ic", "n", "isch", "ees", "ens", "aans", "s", "ey", "y", "ia", "a", "e", "land", "en"];
+    static readonly string[] Endings = ["ish", "ian", "an", "ese", "i", "ic", "n", "isch", "ees", "ens", "aans", "s", "ey", "y", "ia", "a", "e", "land", "en", "ne"];
 
     /// <summary>The index terms that are other forms of the name whose stem is <paramref name="term"/>.</summary>
+    /// <remarks>The root is the term itself or the term less one of the endings ("turk|ey", "russ|isch"), never an arbitrary cut ("medi|nsky").</remarks>
     public static IEnumerable<int> Forms(SearchIndex index, string term)
     {
         var seen = new HashSet<int>();
-        for (var cut = 0; cut <= 4 && term.Length - cut >= 4; cut++)
+        var roots = Endings.Where(e => term.EndsWith(e, StringComparison.Ordinal) && term.Length - e.Length >= 4).Select(e => term[..^e.Length]).Prepend(term);
+        foreach (var root in roots.Distinct())
         {
-            var root = term[..^cut];
+            if (root != term && index.TermId(root) is var bare and >= 0 && seen.Add(bare)) yield return bare;
             foreach (var ending in Endings)
-                if (index.TermId(root + ending) is var id and >= 0 && root + ending != term && seen.Add(id)) yield return id;
-            if (cut > 0 && index.TermId(root) is var bare and >= 0 && seen.Add(bare)) yield return bare;
+                if (root + ending != term && index.TermId(root + ending) is var id and >= 0 && seen.Add(id)) yield return id;
         }
     }
 }

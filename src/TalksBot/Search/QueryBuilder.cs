@@ -28,6 +28,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         var other = language == LanguageDetector.Dutch ? LanguageDetector.English : LanguageDetector.Dutch;
         var words = new List<QueryWord>();
         // A word that is a stop word in either language carries no topic, whatever language asks.
+        var first = Split(query).FirstOrDefault();
         foreach (var word in Content(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var weights = new Dictionary<string, float>();
@@ -35,7 +36,9 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
             if (own.Count == 0) continue;
             Add(weights, own, 1f);
             Add(weights, TextAnalysis.Terms(word, other), o.OtherLanguageWeight);
-            foreach (var translation in translator.Translate(word, language))
+            // A name is translated only where the word list has it as written ("Rusland"): by its stem it would find other words.
+            var name = char.IsUpper(word[0]) && !string.Equals(word, first, StringComparison.Ordinal);
+            foreach (var translation in translator.Translate(word, language, exactOnly: name))
                 Add(weights, TextAnalysis.Terms(translation, other), o.TranslationWeight);
 
             var forms = new List<QueryTerm>();

@@ -27,11 +27,13 @@ public sealed class QueryTranslator
     }
 
     /// <summary>Translations of one word from <paramref name="language"/> into the other language.</summary>
-    public IReadOnlyList<string> Translate(string word, string language)
+    /// <param name="exactOnly">Only the entry for the word as written, not for its stem or infinitive.</param>
+    public IReadOnlyList<string> Translate(string word, string language, bool exactOnly = false)
     {
         var table = language == LanguageDetector.Dutch ? dutchToEnglish : englishToDutch;
         var lower = word.ToLowerInvariant();
         if (table.TryGetValue(lower, out var exact)) return exact;
+        if (exactOnly) return [];
         var stem = TextAnalysis.Terms(lower, language);
         if (stem.Count == 1 && table.TryGetValue("~" + stem[0], out var stemmed)) return stemmed;
         foreach (var infinitive in language == LanguageDetector.Dutch ? DutchInfinitives(lower) : [])

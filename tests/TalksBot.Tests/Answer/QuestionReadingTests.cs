@@ -125,4 +125,30 @@ public class QuestionReadingTests
         Assert.StartsWith("\u201C\u2026The harbour will reopen in spring,\u201D the harbour master Jan Vos said", answer.Text);
         Assert.StartsWith("The harbour will reopen in spring", answer.Citations[0].Quote);
     }
+
+    [Fact]
+    public async Task ANameIsTheOneBesideWhatIsNamedAndAnAgeTheOneBesideWhoIsAskedAbout()
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(
+            ("a.txt", "Harbour Report\nThe talks were held in a palace dating from the Baroque age. Envoy Piet Bakker freed sailors younger than 25."),
+            ("b.txt", "Museum Report\nThe museum moved into the Rijnhof palace last year. Its director, Anna Berg, 61, opened the doors."));
+        using var _ = kb;
+        Assert.Contains("The texts I have do not give that name.", (await answers.AskAsync("What is the name of the palace where the talks were held?")).Text);
+        var museum = await answers.AskAsync("What is the name of the palace the museum moved into?");
+        Assert.StartsWith("The museum moved into the Rijnhof palace", museum.Text);
+        Assert.True((await answers.AskAsync("How old is Piet Bakker?")).Refused);
+        Assert.StartsWith("Its director, Anna Berg, 61,", (await answers.AskAsync("How old is Anna Berg?")).Text);
+    }
+
+    [Fact]
+    public async Task FiguresOfDifferentThingsAreNotDifferentFigures()
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(
+            ("a.txt", "Report A\nThe strike closed 40 docks at the port."),
+            ("b.txt", "Report B\nThe strike at the port closed 12 shipyards and 40 docks."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many docks did the strike close?");
+        Assert.DoesNotContain("different figures", answer.Text);
+        Assert.Contains("40 docks", answer.Text);
+    }
 }
