@@ -1,8 +1,9 @@
 namespace TalksBot.Search;
 
 /// <summary>
-/// Irregular verb forms of English and Dutch mapped to the infinitive, which no suffix-stripping
-/// stemmer can do: "What did she say?" must find "she said", "Wat zei hij?" must find "hij zegt".
+/// Irregular verb forms of English and Dutch mapped to the infinitive, and irregular English plurals
+/// to the singular, which no suffix-stripping stemmer can do: "What did she say?" must find "she
+/// said", "Wat zei hij?" must find "hij zegt", "kinderen" (child) must find "children".
 /// </summary>
 public static class IrregularForms
 {
@@ -14,7 +15,8 @@ public static class IrregularForms
         choose: chose chosen; draw: drew drawn; fall: fell fallen; feel: felt; find: found; rise: rose risen; run: ran;
         pay: paid; break: broke broken; shoot: shot; forget: forgot forgotten; understand: understood;
         withdraw: withdrew withdrawn; get: got gotten; grow: grew grown; hear: heard; sell: sold; set: set; put: put;
-        become: became; drive: drove driven; fly: flew flown; bear: bore borne; freeze: froze frozen; seize: seized
+        become: became; drive: drove driven; fly: flew flown; bear: bore borne; freeze: froze frozen;
+        child: children; man: men; woman: women; foot: feet; tooth: teeth; mouse: mice; goose: geese
         """);
 
     // Declared before the tables that use it: static fields are set in order.

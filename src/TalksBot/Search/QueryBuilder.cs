@@ -18,7 +18,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         "wat", "wie", "wiens", "wanneer", "waar", "waarom", "hoe", "welke", "welk", "hoeveel", "waarover", "waarmee",
         "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "zal", "zullen", "zou", "zouden", "kan", "kunnen", "moet", "moeten", "mag", "mogen",
-        "between", "among", "within", "without", "like", "tussen", "zonder", "binnen", "tijdens",
+        "between", "among", "within", "without", "like", "according", "tussen", "zonder", "binnen", "tijdens", "volgens",
     };
 
     /// <summary>The question's content words with the forms of each that the index holds.</summary>
@@ -28,7 +28,6 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         var other = language == LanguageDetector.Dutch ? LanguageDetector.English : LanguageDetector.Dutch;
         var words = new List<QueryWord>();
         // A word that is a stop word in either language carries no topic, whatever language asks.
-        var first = Split(query).FirstOrDefault();
         foreach (var word in Content(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var weights = new Dictionary<string, float>();
@@ -36,9 +35,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
             if (own.Count == 0) continue;
             Add(weights, own, 1f);
             Add(weights, TextAnalysis.Terms(word, other), o.OtherLanguageWeight);
-            // A name is translated only where the word list has it as written ("Rusland"): by its stem it would find other words.
-            var name = char.IsUpper(word[0]) && !string.Equals(word, first, StringComparison.Ordinal);
-            foreach (var translation in translator.Translate(word, language, exactOnly: name))
+            foreach (var translation in translator.Translate(word, language))
                 Add(weights, TextAnalysis.Terms(translation, other), o.TranslationWeight);
 
             var forms = new List<QueryTerm>();

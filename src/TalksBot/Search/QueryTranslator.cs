@@ -27,30 +27,54 @@ public sealed class QueryTranslator
     }
 
     /// <summary>Translations of one word from <paramref name="language"/> into the other language.</summary>
-    /// <param name="exactOnly">Only the entry for the word as written, not for its stem or infinitive.</param>
-    public IReadOnlyList<string> Translate(string word, string language, bool exactOnly = false)
+    /// <remarks>
+    /// The entry of the word as written, else of its stem; a Dutch word also through its base forms,
+    /// since the word lists hold infinitives, singulars and uninflected adjectives ("bezet" is "busy",
+    /// but also a form of "bezetten", "occupy").
+    /// </remarks>
+    public IReadOnlyList<string> Translate(string word, string language)
     {
         var table = language == LanguageDetector.Dutch ? dutchToEnglish : englishToDutch;
         var lower = word.ToLowerInvariant();
-        if (table.TryGetValue(lower, out var exact)) return exact;
-        if (exactOnly) return [];
-        var stem = TextAnalysis.Terms(lower, language);
-        if (stem.Count == 1 && table.TryGetValue("~" + stem[0], out var stemmed)) return stemmed;
-        foreach (var infinitive in language == LanguageDetector.Dutch ? DutchInfinitives(lower) : [])
-            if (table.TryGetValue(infinitive, out var verb)) return verb;
-        return [];
+        var found = new List<string>();
+        if (table.TryGetValue(lower, out var exact)) found.AddRange(exact);
+        else if (TextAnalysis.Terms(lower, language) is [var stem] && table.TryGetValue("~" + stem, out var stemmed)) found.AddRange(stemmed);
+        if (language == LanguageDetector.Dutch)
+            foreach (var form in DutchBaseForms(lower))
+                if (table.TryGetValue(form, out var more)) found.AddRange(more.Where(m => !found.Contains(m)));
+        return found;
     }
 
     /// <summary>
-    /// A Dutch present-tense verb is its stem and -t ("eist", "haalt"); the word lists hold the
-    /// infinitive, the stem and -en, with a long vowel written single before one consonant ("halen").
+    /// The forms a Dutch word may stand for in a word list: the infinitive of a verb form (stem and
+    /// -en: "eist", "leidde", "stelde", "geleid", "bezet"), the singular of a plural ("kinderen",
+    /// "dagen"), the adjective without its -e ("Oekraïense"). A doubled vowel is written single before
+    /// -en ("haal", "halen"), a consonant after a short vowel doubled ("stel", "stellen").
     /// </summary>
-    static IEnumerable<string> DutchInfinitives(string word)
+    static IEnumerable<string> DutchBaseForms(string word)
     {
-        if (word.Length < 4 || word[^1] != 't') yield break;
-        var stem = word[..^1];
-        yield return stem + "en";
-        if (stem.Length >= 3 && stem[^2] == stem[^3] && "aeou".Contains(stem[^2])) yield return stem[..^2] + stem[^1] + "en";
+        var stems = new List<string> { word };
+        if (word.EndsWith('t')) stems.Add(word[..^1]);
+        foreach (var ending in new[] { "den", "ten", "de", "te" })
+            if (word.EndsWith(ending, StringComparison.Ordinal)) stems.Add(word[..^ending.Length]);
+        if (word.StartsWith("ge", StringComparison.Ordinal) && word.Length > 5 && word[^1] is 'd' or 't') stems.Add(word[2..^1]);
+        foreach (var stem in stems.Where(s => s.Length >= 3).Distinct())
+        {
+            if (stem != word) yield return stem;
+            yield return stem + "en";
+            if (stem[^2] == stem[^3] && "aeou".Contains(stem[^2])) yield return stem[..^2] + stem[^1] + "en";
+            yield return stem + stem[^1] + "en";
+        }
+        if (word.EndsWith("eren", StringComparison.Ordinal) && word.Length > 6) yield return word[..^4];
+        if (word.EndsWith("en", StringComparison.Ordinal) && word.Length > 4)
+        {
+            var single = word[..^2];
+            yield return single;
+            if (single.Length >= 3 && single[^1] == single[^2]) yield return single[..^1];
+            if (single.Length >= 3 && "aeou".Contains(single[^2]) && !"aeiou".Contains(single[^3])) yield return single[..^1] + single[^2] + single[^1];
+        }
+        if (word.EndsWith('s') && word.Length > 4) yield return word[..^1];
+        if (word.EndsWith('e') && word.Length > 4) yield return word[..^1];
     }
 
     static List<(string Word, string[] Translations)> Read(string name)

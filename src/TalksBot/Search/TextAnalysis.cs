@@ -29,7 +29,7 @@ public static class TextAnalysis
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis would give other terms, so stored terms are rebuilt.</summary>
-    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v4";
+    public const string Fingerprint = "lucene48-snowball-en-kp-nl-v5";
 
     static readonly CharArraySet EnglishStop = LoadStopSet("english_stop.txt");
     static readonly CharArraySet DutchStop = LoadStopSet("dutch_stop.txt");
