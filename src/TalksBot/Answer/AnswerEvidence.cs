@@ -96,7 +96,7 @@ public static partial class AnswerEvidence
     [GeneratedRegex(@"\b(he|him|his|she|her|they|their|them|it|its|this|these|the same|hij|hem|zijn|haar|zij|ze|hun|dit|deze)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BackReference();
 
-    /// <summary>Does the sentence point back to what came before ("he", "his ministry", "these")?</summary>
+    /// <summary>Does the sentence point back to what came before ("he", "her office", "these")?</summary>
     public static bool PointsBack(string sentence) => BackReference().IsMatch(sentence);
 
     [GeneratedRegex(@"\b(he|she|they|hij|zij)\b", RegexOptions.IgnoreCase)]

@@ -44,7 +44,7 @@ public static partial class AnswerKinds
     /// <summary>
     /// "Which hotel…", "which outlet reported…", "welk bedrijf…": one thing picked out, by its name. The
     /// noun is the last word after "which" before a function word or a past-tense verb; a plural
-    /// ("which global issues") asks for a list, which need not name anything.
+    /// ("which rivers") asks for a list, which need not name anything.
     /// </summary>
     static bool AsksWhichOne(string question)
     {

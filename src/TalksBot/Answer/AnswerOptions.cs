@@ -12,7 +12,7 @@ public sealed class AnswerOptions
     /// <summary>Share of the question's weight (0..1) the best sentence must cover, or the bot says the texts do not answer.</summary>
     public float MinCoverage { get; set; } = 0.32f;
 
-    /// <summary>What a word the question asks about counts for when the sentence lacks it but the sentence before has it and this one points back ("he", "his ministry"), against 1 in the sentence.</summary>
+    /// <summary>What a word the question asks about counts for when the sentence lacks it but the sentence before has it and this one points back ("she", "her office"), against 1 in the sentence.</summary>
     public float NeighbourWeight { get; set; } = 0.3f;
 
     /// <summary>What a name, figure or given word counts for when the sentence lacks it but a neighbouring sentence has it.</summary>
@@ -24,7 +24,7 @@ public sealed class AnswerOptions
     /// <summary>What a word counts for at least when it matches, through a translation, a sentence in the other language than the question's.</summary>
     public float CrossLanguageWeight { get; set; } = 1f;
 
-    /// <summary>Weight of the words of a clause the question takes as given ("Since neither side…, who…").</summary>
+    /// <summary>Weight of the words of a clause the question takes as given ("Since the mayor resigned, who…").</summary>
     public float BackgroundWeight { get; set; } = 0.3f;
 
     /// <summary>Share of the question's weight (0..1) the best sentence must cover with its own words, whatever its context adds.</summary>

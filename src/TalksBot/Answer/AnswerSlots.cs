@@ -30,14 +30,14 @@ public static partial class AnswerSlots
         AnswerKind.Name => NewName(part, sentence),
         AnswerKind.Age => AgeOfAsked(part, sentence),
         AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? CountOfAsked(part, sentence) : null,
-        // A place other than those the question names: "after Geneva" is not answered "in Geneva".
+        // A place other than those the question names: "after Lyon" is not answered "in Lyon".
         AnswerKind.Place => AnswerEvidence.Find(part.Kind, Masked(part, sentence)),
         _ => AnswerEvidence.Find(part.Kind, sentence.Text),
     };
 
     static bool SaidBy(AskedPart part, IndexedArticle article, int position)
     {
-        // The speaker is the question's subject ("How did the Kremlin respond to Trump…").
+        // The speaker is the question's subject ("How did the council respond to the mayor…").
         var names = part.Subject;
         if (names.Count == 0) return true;
         var sentence = article.Sentences[position];
@@ -50,9 +50,9 @@ public static partial class AnswerSlots
 
     /// <summary>
     /// The name is the one who speaks: close before a verb of saying with no other name between
-    /// ("Umerov said", not "…and Putin, Fidan added") or just after it ("…,” said Medinsky"), not a
+    /// ("Berg said", not "…and Smit, Berg added") or just after it ("…,” said Bakker"), not a
     /// name the sentence speaks of.
-    /// A sentence with a quote and no such verb ("Zelensky: “…”") is taken as theirs.
+    /// A sentence with a quote and no such verb ("Bakker: “…”") is taken as theirs.
     /// </summary>
     static bool SpeaksHere(IReadOnlyList<AskedWord> names, IndexedSentence sentence)
     {
@@ -68,9 +68,9 @@ public static partial class AnswerSlots
     }
 
     /// <summary>
-    /// "Ukraine's chief negotiator" does not answer after Russia's: a word the question ties to a name
-    /// may stand in the sentence right after another capitalised name ("Kyiv's delegation") only when
-    /// the question's name comes earlier in the sentence ("Ukrainian minister X, who led Kyiv's delegation").
+    /// "Sweden's chief envoy" does not answer after Norway's: a word the question ties to a name
+    /// may stand in the sentence right after another capitalised name ("Oslo's delegation") only when
+    /// the question's name comes earlier in the sentence ("Norwegian minister X, who led Oslo's delegation").
     /// </summary>
     public static bool OwnedByAnother(AskedPart part, IndexedSentence sentence)
     {
@@ -100,8 +100,8 @@ public static partial class AnswerSlots
 
     /// <summary>
     /// A capitalised word the question does not have, right beside what it asks the name of ("the
-    /// Yildiz palace", "platform X", "the palace of Versailles") or after "called", "named" or "known
-    /// as". A name further off names something else ("a palace from the Ottoman era").
+    /// Rijnhof museum", "platform X", "the palace of Versailles") or after "called", "named" or "known
+    /// as". A name further off names something else ("a palace from the Baroque age").
     /// </summary>
     static TextSpan? NewName(AskedPart part, IndexedSentence sentence)
     {
@@ -123,7 +123,7 @@ public static partial class AnswerSlots
     private static partial Regex Naming();
 
     /// <summary>
-    /// An age that belongs to the one asked about: right after their name ("Anna Berg, 61,", "soldiers
+    /// An age that belongs to the one asked about: right after their name ("Anna Berg, 61,", "workers
     /// aged 18 to 25", "those under the age of 25") or right before it ("the 61-year-old Anna Berg"),
     /// not an age elsewhere in a sentence that also names them.
     /// </summary>
@@ -146,7 +146,7 @@ public static partial class AnswerSlots
     [GeneratedRegex(@"^\s*[,(]\s*(\d{1,3})\s*[,)]")]
     private static partial Regex Apposition();
 
-    // What may stand between a name and its age: "soldiers aged 18", "those who are under 25".
+    // What may stand between a name and its age: "workers aged 18", "those who are under 25".
     [GeneratedRegex(@"^[\s,]*((who|die) (is|are|was|were|zijn|waren) )?$", RegexOptions.IgnoreCase)]
     private static partial Regex AgeLead();
 
@@ -156,16 +156,16 @@ public static partial class AnswerSlots
 
 
     /// <summary>
-    /// A figure just before something the question counts: "6,000 soldiers", "an unspecified number of
-    /// prisoners". A count stands before what it counts, in English and Dutch, or after it and "of":
-    /// "the bodies of 6,000 soldiers" counts bodies and soldiers, "the crews of 40 boats" too.
+    /// A figure just before something the question counts: "300 crew members", "an unspecified number of
+    /// workers". A count stands before what it counts, in English and Dutch, or after it and "of":
+    /// "the crews of 40 boats" counts crews and boats.
     /// </summary>
     static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence) => Count(part, sentence)?.Figure;
 
     /// <summary>The figure that counts what the question asks to count, and the term of what it counts.</summary>
     public static (TextSpan Figure, int Counted)? Count(AskedPart part, IndexedSentence sentence)
     {
-        // What is counted may come from the question before: "and Ukraine?" after "how many bodies…".
+        // What is counted may come from the question before: "and the south town?" after "how many crews…".
         var focus = part.Words.Where(w => w.Role is WordRole.Focus or WordRole.Context).SelectMany(w => w.Word.Forms.Select(f => f.TermId)).ToHashSet();
         bool Figure(int j) => AnswerEvidence.Carries(AnswerKind.Quantity, sentence.Text[sentence.Tokens[j].Start..sentence.Tokens[j].End]);
         TextSpan Span(int j) => new(sentence.Tokens[j].Start, sentence.Tokens[j].End);
@@ -174,7 +174,7 @@ public static partial class AnswerSlots
             if (!focus.Contains(sentence.TermIds[i])) continue;
             for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
                 if (Figure(j)) return (Span(j), sentence.TermIds[i]);
-            // "the bodies of 6,000 soldiers" counts the bodies too.
+            // "the crews of 40 boats" counts the crews too.
             for (var j = i + 1; j < Math.Min(sentence.Tokens.Length, i + 3); j++)
                 if (Figure(j) && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start])) return (Span(j), sentence.TermIds[i]);
         }

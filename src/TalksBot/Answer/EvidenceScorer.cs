@@ -15,7 +15,7 @@ public sealed record Evidence(float Coverage, float Direct, float Own, bool Boun
 /// Scores a sentence against a question part. Each word weighs its rarity in the index
 /// (<see cref="AskedWord.Importance"/>) and its part in the question; a word the sentence lacks still counts, for less, when a neighbouring
 /// sentence says it, and a name or figure also when only the article does (<see cref="AnswerOptions"/>),
-/// which is how "his ministry" or a city named only in the headline are read.
+/// which is how "her office" or a city named only in the headline are read.
 /// </summary>
 public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
 {
@@ -27,7 +27,7 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
         var sentence = article.Sentences[position];
         var before = position > 0 ? article.Sentences[position - 1].Terms : null;
         var after = position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
-        // "He", "his ministry": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
+        // "She", "her office": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
         var antecedent = AnswerEvidence.PointsBack(sentence.Text) ? before : null;
         var floor = article.Language == language ? 0 : options.CrossLanguageWeight;
         float total = 0, direct = 0, context = 0, anew = 0;

@@ -28,7 +28,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     [GeneratedRegex(@"\s*(\[\d+\])+")]
     private static partial Regex SourceMarkers();
 
-    // A list item's marker and label ("- Ceasefire Rejections: "): the sentence after it is what answers.
+    // A list item's marker and label ("- Port Opening: "): the sentence after it is what answers.
     [GeneratedRegex(@"^\s*([-•*–]\s+)?(\p{Lu}[\p{L}'’\- ]{0,40}:\s+)?")]
     private static partial Regex ListLead();
 
@@ -39,13 +39,13 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         var parts = reader.Read(index, question, language, previous?.Question);
         if (hits.Count == 0 || parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
-        // "And the Ukrainian one?" with no question before it: what it goes on from is not known.
+        // "And the Belgian one?" with no question before it: what it goes on from is not known.
         if (previous is null && FollowUp.OpensWithConnective(question) && !parts.SelectMany(p => p.Own).Any(w => w.Role == WordRole.Focus))
             return AnswerDraft.Refusal(AnswerTexts.NeedsContext(language));
 
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
         if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
-        // Only the names match ("the weather in Geneva", "the capital of Ukraine"): what is asked about, no text has.
+        // Only the names match ("the weather in Lyon", "the capital of Peru"): what is asked about, no text has.
         if (parts.Exists(p => p.Own.Any(w => w.Role == WordRole.Focus) && p.Own.Where(w => w.Role == WordRole.Focus).All(w => !w.Word.Known)))
             return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 

@@ -10,7 +10,7 @@ public enum WordRole
     Focus,
     /// <summary>A name or a figure the question is bound to: it must hold in the sentence's article, and near the sentence.</summary>
     Name,
-    /// <summary>Taken as given ("Since neither side published…, who…"): the sentence or its neighbours may say it.</summary>
+    /// <summary>Taken as given ("Since the mayor resigned, who…"): the sentence or its neighbours may say it.</summary>
     Background,
     /// <summary>Carried over from the turn or part before.</summary>
     Context,
@@ -20,9 +20,9 @@ public enum WordRole
 public sealed record AskedWord(QueryWord Word, WordRole Role, float Importance);
 
 /// <summary>One question to answer: the kind of answer it asks for and its words, each with its part.</summary>
-/// <param name="Head">The first word the part asks about: for "the name of the palace where…", the palace.</param>
-/// <param name="Subject">The first name of the part with the names right after it ("Hakan Fidan"): who is asked about, or who spoke.</param>
-/// <param name="Owned">Words the question ties to a name before them: in "Russia's chief negotiator", both "chief" and "negotiator" are Russia's.</param>
+/// <param name="Head">The first word the part asks about: for "the name of the museum where…", the museum.</param>
+/// <param name="Subject">The first name of the part with the names right after it ("Anna Berg"): who is asked about, or who spoke.</param>
+/// <param name="Owned">Words the question ties to a name before them: in "Norway's chief envoy", both "chief" and "envoy" are Norway's.</param>
 public sealed record AskedPart(string Text, AnswerKind Kind, IReadOnlyList<AskedWord> Words, AskedWord? Head, IReadOnlyList<AskedWord> Subject,
     IReadOnlyList<(AskedWord Owner, AskedWord Word)> Owned)
 {
@@ -49,7 +49,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(@"^(unlike|apart from|aside from|besides|other than|in addition to|anders dan|behalve|naast|afgezien van)\b[^,?]*,|,\s*(besides|apart from|aside from|other than|in addition to|unlike|behalve|naast|afgezien van)\b[^,?]*", RegexOptions.IgnoreCase)]
     private static partial Regex Excluded();
 
-    // A closing phrase that sets the scene ("… after the second round"): the article often sets it once, for every sentence.
+    // A closing phrase that sets the scene ("… after the second match"): the article often sets it once, for every sentence.
     // Not "before …": that asks after another time than the one the article tells of.
     [GeneratedRegex(@"\s(after|during|following|na|tijdens)\s+[^,?]*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex Setting();
@@ -75,9 +75,9 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var parts = new List<AskedPart>();
         foreach (var text in texts.Where(t => t.Trim().Length > 0))
         {
-            // A later part leans on the one before: "the Geneva talks" after "how long did the Istanbul talks last".
-            var before = parts.Count == 0 ? context : texts[parts.Count - 1];
-            // A part that asks nothing of its own kind asks what the one before asked: "and the Ukrainian one?" after "who leads…".
+            // A later part leans on the one before: "the Breda talks" after "how long did the Arnhem talks last".
+            var before = parts.Count == 0 ? context : parts[^1].Text;
+            // A part that asks nothing of its own kind asks what the one before asked: "and the Belgian one?" after "who leads…".
             var kind = parts.Count > 0 && compared.Success ? parts[0].Kind : AnswerKinds.Detect(text);
             if (kind == AnswerKind.Any && before is not null) kind = AnswerKinds.Detect(before);
             parts.Add(Part(index, question, text, language, kind, before, dropNames: compared.Success && parts.Count > 0));
@@ -104,8 +104,8 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         if (given.Success) AddNew(index, words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
         {
-            // "And the Ukrainian one?" after a question on the Russian delegation: the new name takes the old one's place,
-            // unless the question points back to it ("what did he say in Geneva?").
+            // "And the Belgian one?" after a question on the Dutch delegation: the new name takes the old one's place,
+            // unless the question points back to it ("what did he say in Lyon?").
             dropNames |= words.Exists(w => w.Role == WordRole.Name) && !AnswerEvidence.PointsBack(text);
             AddNew(index, words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
         }
@@ -114,7 +114,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
 
     static List<AskedWord> Subject(string text, List<AskedWord> words)
     {
-        // A named subject comes before anything else the part asks about: in "the official who spoke to POLITICO", no name is the subject.
+        // A named subject comes before anything else the part asks about: in "the official who spoke to the Herald", no name is the subject.
         var tokens = QueryBuilder.Split(text).ToList();
         var first = tokens.FindIndex(1, t => words.Exists(w => string.Equals(w.Word.Word, t, StringComparison.OrdinalIgnoreCase)));
         var run = first < 0 || !char.IsUpper(tokens[first][0]) ? [] : tokens.Skip(first).TakeWhile(t => char.IsUpper(t[0])).ToList();
@@ -143,7 +143,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     static float Importance(SearchIndex index, QueryWord word) =>
         word.Known ? word.Forms.Max(f => Bm25.Idf(index.Chunks.Count, index.DocumentFrequency(f.TermId))) : Bm25.Idf(index.Chunks.Count, 0);
 
-    /// <summary>Capitalised where a sentence does not begin, or a figure: "Geneva", "NATO", "16", "6,000".</summary>
+    /// <summary>Capitalised where a sentence does not begin, or a figure: "Lyon", "UNESCO", "16", "4,500".</summary>
     static bool IsName(string question, string word)
     {
         if (word.All(c => char.IsDigit(c) || c is ',' or '.')) return true;

@@ -1,8 +1,8 @@
 namespace TalksBot.Search;
 
 /// <summary>
-/// A place's name and its adjective are one name to a reader ("Turkey", "Turkish"; "Ukraine",
-/// "Ukrainian"; "Oekraïne", "Oekraïens") but not to a stemmer. The adjective is the name's root with
+/// A place's name and its adjective are one name to a reader ("Italy", "Italian"; "Kenya",
+/// "Kenyan"; "Italië", "Italiaans") but not to a stemmer. The adjective is the name's root with
 /// one of the usual English or Dutch endings, or the other way round.
 /// </summary>
 public static class Demonyms
@@ -10,7 +10,7 @@ public static class Demonyms
     static readonly string[] Endings = ["ish", "ian", "an", "ese", "i", "ic", "n", "isch", "ees", "ens", "aans", "s", "ey", "y", "ia", "a", "e", "land", "en", "ne"];
 
     /// <summary>The index terms that are other forms of the name whose stem is <paramref name="term"/>.</summary>
-    /// <remarks>The root is the term itself or the term less one of the endings ("turk|ey", "russ|isch"), never an arbitrary cut ("medi|nsky").</remarks>
+    /// <remarks>The root is the term itself or the term less one of the endings ("ital|y", "russ|isch"), never an arbitrary cut ("kow|alsky").</remarks>
     public static IEnumerable<int> Forms(SearchIndex index, string term)
     {
         var seen = new HashSet<int>();

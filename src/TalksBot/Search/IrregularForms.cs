@@ -3,7 +3,7 @@ namespace TalksBot.Search;
 /// <summary>
 /// Irregular verb forms of English and Dutch mapped to the infinitive, and irregular English plurals
 /// to the singular, which no suffix-stripping stemmer can do: "What did she say?" must find "she
-/// said", "Wat zei hij?" must find "hij zegt", "kinderen" (child) must find "children".
+/// said", "Wat zei hij?" must find "hij zegt", "mannen" (man) must find "men".
 /// </summary>
 public static class IrregularForms
 {
@@ -37,7 +37,7 @@ public static class IrregularForms
         lopen: liep liepen gelopen; roepen: riep riepen geroepen; slaan: sloeg sloegen geslagen; dragen: droeg droegen gedragen;
         trekken: trok trokken getrokken; breken: brak braken gebroken; treffen: trof troffen getroffen; kiezen: koos kozen gekozen;
         wijzen: wees wezen gewezen; grijpen: greep grepen gegrepen; sterven: stierf stierven gestorven; helpen: hielp hielpen geholpen;
-        vallen: viel vielen gevallen; hangen: hing hingen gehangen; vangen: ving vingen gevangen; weten: wist wisten geweten;
+        vallen: viel vielen gevallen; hangen: hing hingen gehangen; weten: wist wisten geweten;
         kopen: kocht kochten gekocht; zoeken: zocht zochten gezocht; moeten: moest moesten; willen: wilde wilden wou gewild;
         kunnen: kon konden gekund; mogen: mocht mochten gemogen; zijn: was waren geweest; hebben: had hadden gehad
         """));

@@ -48,7 +48,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
                 foreach (var term in own)
                     foreach (var id in Demonyms.Forms(index, term))
                         if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
-            // "long-standing" is also written "longstanding".
+            // "cross-border" is also written "crossborder".
             if (word.Contains('-'))
                 foreach (var term in TextAnalysis.Terms(word.Replace("-", ""), language))
                     if (index.TermId(term) is var joined and >= 0 && !forms.Exists(f => f.TermId == joined)) forms.Add(new QueryTerm(joined, 1f, IsVariant: false));
@@ -87,7 +87,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
             var word = words[i];
             var last = i == words.Count - 1;
             var asks = Interrogatives.Contains(word) || previous is not null && HowWhat.Contains(previous) && Degree.Contains(word)
-                // "the one in Breda", "the Ukrainian one": a word standing in for a noun said before.
+                // "the one in Breda", "the Belgian one": a word standing in for a noun said before.
                 || word.Equals("one", StringComparison.OrdinalIgnoreCase) && (previous is not null && Determiners.Contains(previous) || last);
             if (!asks) yield return word;
             previous = word;
@@ -101,7 +101,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         "many", "much", "long", "often", "far", "old", "soon", "lang", "laat", "vaak", "ver", "oud", "snel", "veel",
     };
 
-    /// <summary>The words of a text; a figure such as "6,000" or "3.5" stays one word.</summary>
+    /// <summary>The words of a text; a figure such as "4,500" or "3.5" stays one word.</summary>
     public static IEnumerable<string> Split(string text) => Word().Matches(text).Select(m => m.Value);
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)+|[^\s?!.,;:""()“”‘’]+")]

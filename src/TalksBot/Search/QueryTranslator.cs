@@ -48,7 +48,7 @@ public sealed class QueryTranslator
     /// <summary>
     /// The forms a Dutch word may stand for in a word list: the infinitive of a verb form (stem and
     /// -en: "eist", "leidde", "stelde", "geleid", "bezet"), the singular of a plural ("kinderen",
-    /// "dagen"), the adjective without its -e ("Oekraïense"). A doubled vowel is written single before
+    /// "dagen"), the adjective without its -e ("Franse"). A doubled vowel is written single before
     /// -en ("haal", "halen"), a consonant after a short vowel doubled ("stel", "stellen").
     /// </summary>
     static IEnumerable<string> DutchBaseForms(string word)

@@ -67,11 +67,11 @@ public sealed class VariantIndex
         return found;
     }
 
-    /// <summary>One term is the other with letters put before it ("condit", "uncondit"): another word, not another spelling.</summary>
+    /// <summary>One term is the other with letters put before it ("happi", "unhappi"): another word, not another spelling.</summary>
     static bool IsAffixed(string a, string b) => a.Length >= b.Length + 2 ? a.EndsWith(b, StringComparison.Ordinal) : b.Length >= a.Length + 2 && b.EndsWith(a, StringComparison.Ordinal);
 
     /// <summary>
-    /// One letter wrong, missing, extra or two swapped ("istambul", "zelenksy"), in a word long enough
+    /// One letter wrong, missing, extra or two swapped ("amsterdan", "rotterdma"), in a word long enough
     /// for that to leave no doubt: the edits a spelling corrector takes back (optimal string alignment).
     /// </summary>
     static bool IsTypo(string a, string b)
@@ -120,7 +120,7 @@ public sealed class VariantIndex
         return builder.ToString();
     }
 
-    /// <summary>Dutch spells the sound of English "u" as "oe" in names it transliterates ("Poetin", "Putin").</summary>
+    /// <summary>Dutch spells the sound of English "u" as "oe" in names it transliterates ("Boelgakov", "Bulgakov").</summary>
     static string Transliterated(string term) => term.Replace("oe", "u");
 
     /// <summary>Same length, same first letter, and at most two positions that differ, each between vowel-like letters.</summary>
