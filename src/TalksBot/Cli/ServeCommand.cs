@@ -22,6 +22,11 @@ public static class ServeCommand
                 await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
                 return 2;
             }
+            catch (Index.DatabaseInUseException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
         });
         return command;
     }

@@ -63,6 +63,7 @@ public class FollowUpTests
         var (kb, answers) = await Start(new() { ["Answer:ConversationTurns"] = "2" });
         using var _ = kb;
         for (var i = 0; i < 5; i++) await answers.AskAsync("When will the old harbour reopen?", "telegram:4242");
+        kb.Stop(); // one process, one open database
         var store = kb.Start().GetRequiredService<IConversationStore>();
         Assert.Equal(2, store.Recent("telegram:4242").Count);
         kb.Stop();

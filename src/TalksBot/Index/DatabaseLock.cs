@@ -1,0 +1,51 @@
+namespace TalksBot.Index;
+
+/// <summary>
+/// Keeps the database file to this process alone. LiteDB's direct mode lets two processes open one
+/// file and each write over the other's pages, which corrupts it for good; an exclusive lock on a file
+/// beside it (released by the system when the process ends, however it ends) turns a second opener
+/// away at once, and a note beside it says who holds it.
+/// </summary>
+public sealed class DatabaseLock : IDisposable
+{
+    readonly FileStream held;
+    readonly string ownerPath;
+
+    public DatabaseLock(string databasePath)
+    {
+        ownerPath = databasePath + ".owner";
+        try
+        {
+            held = new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not (DirectoryNotFoundException or PathTooLongException or DriveNotFoundException))
+        {
+            throw new DatabaseInUseException(databasePath, Owner(), e);
+        }
+        File.WriteAllText(ownerPath, $"process {Environment.ProcessId} ({Program()}), since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+    }
+
+    /// <summary>"TalksBot serve": the program and its verb only, since a question on the command line is the asker's, not the operator's.</summary>
+    static string Program()
+    {
+        var name = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown program";
+        var verb = name == "TalksBot" ? Environment.GetCommandLineArgs().Skip(1).FirstOrDefault(a => !a.StartsWith('-')) : null;
+        return verb is null ? name : $"{name} {verb}";
+    }
+
+    string Owner()
+    {
+        try { return File.ReadAllText(ownerPath).Trim(); }
+        catch (IOException) { return "another process"; }
+    }
+
+    public void Dispose()
+    {
+        try { File.Delete(ownerPath); } catch (IOException) { }
+        held.Dispose();
+    }
+}
+
+public sealed class DatabaseInUseException(string path, string owner, IOException inner) : InvalidOperationException(
+    $"The database {path} is in use by {owner}. One process at a time may open it: stop that one first, " +
+    "or point this one at another Index:DatabasePath (it builds its own index from seeds/).", inner);
