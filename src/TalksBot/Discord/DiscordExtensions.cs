@@ -19,6 +19,7 @@ public static class DiscordExtensions
         var options = builder.Configuration.GetSection("Discord").Get<DiscordOptions>() ?? new DiscordOptions();
         if (!options.Enabled) return builder;
 
+        builder.Services.AddSingleton<SeenInteractions>();
         builder.Services.AddSingleton(provider => new DiscordSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         builder.Services.AddSingleton(_ => Channel.CreateBounded<DiscordAsk>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait }));
         builder.Services.AddHostedService<DiscordWorker>();

@@ -11,9 +11,10 @@ using TalksBot.Answer;
 namespace TalksBot.Discord;
 
 /// <summary>
-/// POST /discord/interactions. The Ed25519 signature and the timestamp are checked before anything
-/// is read from the body (Discord probes with bad signatures and removes an endpoint that accepts
-/// one); PING gets PONG; /ask is acknowledged with a deferred response within Discord's 3 seconds
+/// POST /discord/interactions. The signature's form and the timestamp are checked before the body is
+/// read, the body is read up to its limit only, and the Ed25519 signature is checked before anything
+/// in it is (Discord probes with bad signatures and removes an endpoint that accepts one); a replayed
+/// interaction gets 409 and no second answer; PING gets PONG; /ask is acknowledged with a deferred response within Discord's 3 seconds
 /// and answered by <see cref="DiscordWorker"/>; /sources and /help are answered at once.
 /// </summary>
 public static class DiscordInteractions
@@ -24,32 +25,31 @@ public static class DiscordInteractions
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, IOptions<DiscordOptions> options, Channel<DiscordAsk> queue,
-            KnowledgeBase knowledge, TimeProvider time) =>
+        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, SeenInteractions seen, IOptions<DiscordOptions> options,
+            Channel<DiscordAsk> queue, KnowledgeBase knowledge, TimeProvider time) =>
         {
-            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            if (buffer.Length > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-
+            // What can be told from the headers is checked before a byte of the body is read.
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
-            if (!signature.Verify(request.Headers["X-Signature-Ed25519"].ToString(), timestamp, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
-                || !long.TryParse(timestamp, out var seconds)
+            var signed = request.Headers["X-Signature-Ed25519"].ToString();
+            if (!DiscordSignature.IsWellFormed(signed) || !long.TryParse(timestamp, out var seconds)
                 || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > options.Value.MaxClockSkewSeconds)
                 return Results.Unauthorized();
+            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);
+            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (!signature.Verify(signed, timestamp, body)) return Results.Unauthorized();
 
-            JsonNode? interaction;
             try
             {
-                interaction = JsonNode.Parse(buffer.ToArray());
+                if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return Results.BadRequest();
+                // Discord sends each interaction once; the same signed request again is a replay.
+                if (interaction["type"]!.GetValue<int>() != 1 && !seen.FirstTime(interaction["id"]?.ToString() ?? "")) return Results.Conflict();
+                return await RespondAsync(interaction, queue, knowledge, request.HttpContext.RequestAborted);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {
-                return Results.BadRequest();
+                return Results.BadRequest(); // signed, but not an interaction: a field of the wrong type, an array
             }
-            return interaction?["type"]?.GetValueKind() == JsonValueKind.Number
-                ? await RespondAsync(interaction, queue, knowledge, request.HttpContext.RequestAborted)
-                : Results.BadRequest();
         });
         return app;
     }
@@ -88,6 +88,20 @@ public static class DiscordInteractions
             default:
                 return Results.BadRequest();
         }
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (read no further than that, chunked or not).</summary>
+    static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     static JsonNode? Option(JsonArray options, string name) => options.FirstOrDefault(o => o?["name"]?.GetValue<string>() == name)?["value"];

@@ -15,6 +15,9 @@ public sealed class DiscordSignature
 
     public bool IsConfigured => key is not null;
 
+    /// <summary>Could this header be a signature at all (128 hex characters)? Checked before the body is read.</summary>
+    public static bool IsWellFormed(string? signatureHex) => signatureHex is { Length: 128 } && signatureHex.All(Uri.IsHexDigit);
+
     public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
         if (key is null || string.IsNullOrEmpty(timestamp) || !TryHex(signatureHex, out var signature) || signature.Length != 64) return false;

@@ -32,12 +32,14 @@ public sealed class DiscordApp : IAsyncDisposable
     }
 
     /// <summary>Posts a body signed with the test key (or as told otherwise) and returns the status and body.</summary>
-    public async Task<(int Status, JsonNode? Body)> PostAsync(string body, bool sign = true, long? timestamp = null, bool tamper = false, bool headers = true)
+    /// <param name="chunked">Sent without a Content-Length, as a stream of chunks.</param>
+    public async Task<(int Status, JsonNode? Body)> PostAsync(string body, bool sign = true, long? timestamp = null, bool tamper = false, bool headers = true, bool chunked = false)
     {
         var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString();
         var signature = SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(stamp + body));
         if (tamper) signature[0] ^= 0xFF;
-        using var request = new HttpRequestMessage(HttpMethod.Post, App.Urls.First() + "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        HttpContent content = chunked ? new StreamContent(new UnknownLength(Encoding.UTF8.GetBytes(body))) : new StringContent(body, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, App.Urls.First() + "/discord/interactions") { Content = content };
         if (headers)
         {
             request.Headers.Add("X-Signature-Timestamp", stamp);
@@ -48,6 +50,8 @@ public sealed class DiscordApp : IAsyncDisposable
         return ((int)response.StatusCode, text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null);
     }
 
+    static int nextId;
+
     public static string Command(string name, string? question = null, bool? isPrivate = null, string token = "tok-1", string channel = "c-1")
     {
         var options = new JsonArray();
@@ -55,9 +59,15 @@ public sealed class DiscordApp : IAsyncDisposable
         if (isPrivate is not null) options.Add(new JsonObject { ["name"] = "private", ["type"] = 5, ["value"] = isPrivate });
         return new JsonObject
         {
-            ["type"] = 2, ["id"] = "9", ["application_id"] = ApplicationId, ["token"] = token, ["channel_id"] = channel, ["locale"] = "en-US",
+            ["type"] = 2, ["id"] = Interlocked.Increment(ref nextId).ToString(), ["application_id"] = ApplicationId, ["token"] = token, ["channel_id"] = channel, ["locale"] = "en-US",
             ["data"] = new JsonObject { ["name"] = name, ["type"] = 1, ["options"] = options },
         }.ToJsonString();
+    }
+
+    /// <summary>A stream that does not tell its length, so HttpClient sends it chunked.</summary>
+    sealed class UnknownLength(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     public async ValueTask DisposeAsync()

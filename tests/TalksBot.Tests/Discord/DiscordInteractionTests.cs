@@ -38,10 +38,40 @@ public class DiscordInteractionTests
     [Theory]
     [InlineData("{ not json")]
     [InlineData("""{"no":"type"}""")]
+    [InlineData("""[1, 2, 3]""")]
+    [InlineData("""{"type":"2"}""")]
+    [InlineData("""{"type":2,"id":"77","data":{"name":5}}""")]
+    [InlineData("""{"type":2,"id":"78","application_id":4242,"token":"t","data":{"name":"ask","options":[{"name":"question","value":7}]}}""")]
     public async Task ASignedButMalformedBodyIsABadRequest(string body)
     {
         await using var discord = await DiscordApp.StartAsync();
         Assert.Equal(400, (await discord.PostAsync(body)).Status);
+    }
+
+    [Fact]
+    public async Task AReplayedInteractionIsRefusedAndAnsweredOnce()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var body = DiscordApp.Command("ask", "Who is Rustem Umerov?", token: "tok-replay");
+        Assert.Equal(200, (await discord.PostAsync(body)).Status);
+        Assert.Equal(409, (await discord.PostAsync(body)).Status);
+        Assert.Equal(409, (await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeSeconds())).Status);
+        await discord.Server.WaitForCallsAsync(1);
+        await Task.Delay(1000);
+        Assert.Single(discord.Server.Calls);
+    }
+
+    [Fact]
+    public async Task AnOverlongBodyIsRefusedWhetherItSaysItsLengthOrNot()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var huge = "{\"type\":1,\"id\":\"1\",\"pad\":\"" + new string('x', 400_000) + "\"}";
+        // Unsigned: refused on its headers, the body never read.
+        Assert.Equal(401, (await discord.PostAsync(huge, headers: false, chunked: true)).Status);
+        // Signed: refused once the limit is passed, chunked or with a Content-Length.
+        Assert.Equal(413, (await discord.PostAsync(huge, chunked: true)).Status);
+        Assert.Equal(413, (await discord.PostAsync(huge)).Status);
+        Assert.Equal(200, (await discord.PostAsync("""{"type":1,"id":"2"}""", chunked: true)).Status);
     }
 
     [Fact]
