@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ public static class TelegramWebhook
         {
             if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return Results.Unauthorized();
             if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            // The server stops a chunked body at the limit too, which a Content-Length check alone would not.
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
             Update? update;
             try
             {
@@ -37,6 +40,10 @@ public static class TelegramWebhook
             catch (JsonException)
             {
                 return Results.BadRequest();
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
             if (update is null) return Results.BadRequest();
             try

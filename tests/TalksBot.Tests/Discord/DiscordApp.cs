@@ -38,7 +38,7 @@ public sealed class DiscordApp : IAsyncDisposable
         var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString();
         var signature = SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(stamp + body));
         if (tamper) signature[0] ^= 0xFF;
-        HttpContent content = chunked ? new StreamContent(new UnknownLength(Encoding.UTF8.GetBytes(body))) : new StringContent(body, Encoding.UTF8, "application/json");
+        HttpContent content = chunked ? ChunkedContent.Of(body) : new StringContent(body, Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, App.Urls.First() + "/discord/interactions") { Content = content };
         if (headers)
         {
@@ -62,12 +62,6 @@ public sealed class DiscordApp : IAsyncDisposable
             ["type"] = 2, ["id"] = Interlocked.Increment(ref nextId).ToString(), ["application_id"] = ApplicationId, ["token"] = token, ["channel_id"] = channel, ["locale"] = "en-US",
             ["data"] = new JsonObject { ["name"] = name, ["type"] = 1, ["options"] = options },
         }.ToJsonString();
-    }
-
-    /// <summary>A stream that does not tell its length, so HttpClient sends it chunked.</summary>
-    sealed class UnknownLength(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
     }
 
     public async ValueTask DisposeAsync()

@@ -52,4 +52,16 @@ public class TelegramWebhookTests
         await using var bot = await Start();
         Assert.Equal(HttpStatusCode.BadRequest, await Deliver(bot, body, Secret));
     }
+
+    [Fact]
+    public async Task AnOverlongBodyIsRefusedEvenWithoutAContentLength()
+    {
+        await using var bot = await Start();
+        var huge = Update(90, "Who is Rustem Umerov? " + new string('x', 2_000_000), 9);
+        using var http = new HttpClient();
+        using var request = FakeTelegramServer.WebhookPost(bot.Url, huge, Secret);
+        request.Content = ChunkedContent.Of(huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await Deliver(bot, Update(91, "Who is Rustem Umerov?", 10), Secret));
+    }
 }
