@@ -25,24 +25,48 @@ public static partial class AdminEndpoints
     // The pages ship with the program and do not change while it runs.
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pages = new();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md)$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md)\z")]
     private static partial Regex SourceName();
+
+    /// <summary>A sign-in form is a token and no more.</summary>
+    const long MaxSignInBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin", (HttpContext context, AdminSessions sessions) => SessionOf(context, sessions) is { } session
-            ? Page("admin.html", ("csrf", session.Csrf))
-            : Page("signin.html", ("error", "")));
-        app.MapGet("/admin/signin", (HttpContext context, AdminSessions sessions, string? token) => SignIn(context, sessions, token));
-        app.MapPost("/admin/signin", async (HttpContext context, AdminSessions sessions) => SignIn(context, sessions, (await context.Request.ReadFormAsync())["token"]));
-        app.MapPost("/admin/signout", (HttpContext context, AdminSessions sessions) =>
+        var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
+        {
+            SecureHeaders(context.HttpContext);
+            return await next(context);
+        });
+        admin.MapGet("", (HttpContext context, AdminSessions sessions) => SessionOf(context, sessions) is { } session
+            ? Page(context, "admin.html", 200, ("csrf", session.Csrf))
+            : Page(context, "signin.html", 200, ("error", "")));
+        // The link printed at start carries the token made for this run; a configured, long-lived token is typed into the form,
+        // so that it never stands in a URL (browser history, proxy logs).
+        admin.MapGet("/signin", (HttpContext context, AdminSessions sessions, string? token) => sessions.TokenIsGenerated
+            ? SignIn(context, sessions, token)
+            : Page(context, "signin.html", 400, ("error", "Type the token into the form.")));
+        admin.MapPost("/signin", async (HttpContext context, AdminSessions sessions) =>
+        {
+            if (!context.Request.HasFormContentType) return Page(context, "signin.html", 400, ("error", "Send the sign-in form."));
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxSignInBytes;
+            try
+            {
+                return SignIn(context, sessions, (await context.Request.ReadFormAsync(context.RequestAborted))["token"]);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                return Page(context, "signin.html", e is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, ("error", "That sign-in form could not be read."));
+            }
+        });
+        admin.MapPost("/signout", (HttpContext context, AdminSessions sessions) =>
         {
             if (SessionOf(context, sessions) is { } session && context.Request.Headers["X-CSRF-Token"] == session.Csrf) sessions.SignOut(session.Id);
-            context.Response.Cookies.Delete(Cookie);
+            context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/admin", Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
             return Results.Redirect("/admin");
         });
 
-        var api = app.MapGroup("/admin/api").AddEndpointFilter(async (context, next) =>
+        var api = admin.MapGroup("/api").AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var session = SessionOf(http, http.RequestServices.GetRequiredService<AdminSessions>());
@@ -88,9 +112,9 @@ public static partial class AdminEndpoints
                 });
                 return Results.Redirect("/admin");
             case AdminSessions.SignIn.TooMany:
-                return Page("signin.html", 429, ("error", "Too many wrong tokens; wait a minute."));
+                return Page(context, "signin.html", 429, ("error", "Too many wrong tokens; wait a minute."));
             default:
-                return Page("signin.html", 401, ("error", "That token is not right."));
+                return Page(context, "signin.html", 401, ("error", "That token is not right."));
         }
     }
 
@@ -154,13 +178,32 @@ public static partial class AdminEndpoints
 
     static IResult Error(string message, int status = 400) => Results.Json(new { error = message }, statusCode: status);
 
-    static IResult Page(string file, params (string Name, string Value)[] values) => Page(file, 200, values);
+    /// <summary>
+    /// What every /admin response carries: no framing, no sniffing, no referrer, no caching, and a
+    /// content policy that runs only this response's own inline script and style (by nonce).
+    /// </summary>
+    static void SecureHeaders(HttpContext context)
+    {
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        context.Items[NonceKey] = nonce;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; " +
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+    }
 
-    /// <summary>A page from Admin/ with {{name}} placeholders filled, HTML-escaped.</summary>
-    static IResult Page(string file, int status, params (string Name, string Value)[] values)
+    const string NonceKey = "talksbot.admin.nonce";
+
+    /// <summary>A page from Admin/ with {{name}} placeholders filled, HTML-escaped, and its script and style given this response's nonce.</summary>
+    static IResult Page(HttpContext context, string file, int status, params (string Name, string Value)[] values)
     {
         var html = Pages.GetOrAdd(file, f => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Admin", f)));
         foreach (var (name, value) in values) html = html.Replace("{{" + name + "}}", WebUtility.HtmlEncode(value));
+        var nonce = context.Items[NonceKey] as string ?? "";
+        html = html.Replace("<script>", $"<script nonce=\"{nonce}\">").Replace("<style>", $"<style nonce=\"{nonce}\">");
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }
