@@ -38,7 +38,9 @@ public static partial class ServeHost
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
-        app.MapGet("/healthz", (KnowledgeBase knowledge) => Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
+        app.MapGet("/healthz", (KnowledgeBase knowledge, Faults faults) => faults.Recent() is { Count: > 0 } recent
+            ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent })
+            : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
         if (AdminAllowed(app)) app.MapAdmin();

@@ -27,6 +27,7 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<TalksBotMetrics>();
+        builder.Services.AddSingleton<Faults>();
         builder.Services.AddSingleton<SeedReader>();
         builder.Services.AddLiteDatabase();
         builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Ingest;
 
+using TalksBot.Observability;
+
 namespace TalksBot.Index;
 
 /// <summary>
 /// Reindexes when files in the seeds folder change, once they have been quiet for
 /// Seeds:WatchDebounceMilliseconds (on by default in `serve`; Seeds:Watch = false turns it off).
 /// </summary>
-public sealed partial class SeedWatcher(IOptions<SeedsOptions> options, ReindexRunner runner, ILogger<SeedWatcher> logger) : BackgroundService
+public sealed partial class SeedWatcher(IOptions<SeedsOptions> options, ReindexRunner runner, Faults faults, ILogger<SeedWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,9 +36,16 @@ public sealed partial class SeedWatcher(IOptions<SeedsOptions> options, ReindexR
         {
             await changed.WaitAsync(stoppingToken);
             while (await changed.WaitAsync(quiet, stoppingToken)) { } // wait for the folder to be quiet
-            while (!runner.Start(full: false)) await runner.Current!;
-            var run = await runner.Current!;
-            LogReindexed(logger, run.Added, run.Changed, run.Removed);
+            try
+            {
+                while (!runner.Start(full: false)) await runner.Current!;
+                var run = await runner.Current!;
+                LogReindexed(logger, run.Added, run.Changed, run.Removed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                faults.Report("seeds watcher", e); // the previous index stays; the next change tries again
+            }
         }
     }
 

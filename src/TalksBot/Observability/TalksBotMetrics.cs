@@ -12,6 +12,7 @@ public sealed class TalksBotMetrics
     readonly Counter<long> fallbacks;
     readonly Counter<long> reindexRuns;
     readonly Histogram<double> latency;
+    readonly Counter<long> faults;
 
     public TalksBotMetrics(IMeterFactory meters)
     {
@@ -20,6 +21,7 @@ public sealed class TalksBotMetrics
         refusals = meter.CreateCounter<long>("talksbot.refusals", description: "Questions the texts did not answer");
         fallbacks = meter.CreateCounter<long>("talksbot.llm.fallbacks", description: "Answers the offline engine gave because the LLM endpoint failed");
         reindexRuns = meter.CreateCounter<long>("talksbot.reindex.runs", description: "Reindex runs, by outcome");
+        faults = meter.CreateCounter<long>("talksbot.faults", description: "Failures contained where they happened (storage, reindex), by area");
         latency = meter.CreateHistogram<double>("talksbot.answer.latency", unit: "ms", description: "Time to answer a question");
     }
 
@@ -31,6 +33,8 @@ public sealed class TalksBotMetrics
         if (refused) refusals.Add(1, new KeyValuePair<string, object?>("front_end", frontEnd));
         if (fellBack) fallbacks.Add(1);
     }
+
+    public void Fault(string area) => faults.Add(1, new KeyValuePair<string, object?>("area", area));
 
     public void Reindexed(string outcome) => reindexRuns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -6,6 +6,8 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
+using TalksBot.Observability;
+
 namespace TalksBot.Telegram;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed partial class TelegramPollingWorker(
     TelegramUpdateHandler handler,
     TelegramStateStore state,
     IOptions<TelegramOptions> options,
+    Faults faults,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
 {
     static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.ChannelPost, UpdateType.CallbackQuery];
@@ -57,7 +60,14 @@ public sealed partial class TelegramPollingWorker(
             if (updates.Length > 0)
             {
                 offset = updates.Max(u => u.Id) + 1;
-                state.SaveOffset(offset);
+                try
+                {
+                    state.SaveOffset(offset);
+                }
+                catch (Exception e)
+                {
+                    faults.Report("telegram state", e); // kept in memory; after a restart, the claims say what was answered
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using TalksBot.Answer;
+using TalksBot.Observability;
 using TalksBot.Index;
 using TalksBot.Ingest;
 
@@ -21,6 +22,7 @@ public sealed partial class TelegramUpdateHandler(
     AnswerService answers,
     KnowledgeBase knowledge,
     FloodGuard flood,
+    Faults faults,
     ILogger<TelegramUpdateHandler> logger)
 {
     User? me;
@@ -32,17 +34,37 @@ public sealed partial class TelegramUpdateHandler(
     /// </summary>
     public async Task HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
-        if (!state.TryClaim(update.Id)) return;
+        try
+        {
+            if (!state.TryClaim(update.Id)) return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            faults.Report("telegram state", e); // the store cannot record the update: it is not answered blind, twice
+            return;
+        }
         try
         {
             await HandleAsync(update, cancellationToken);
-            state.MarkDone(update.Id);
+            MarkDone(update.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, update.Id, e);
             if (update.Message is { From.IsBot: false, Chat.Type: ChatType.Private } message)
                 await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
+        }
+    }
+
+    void MarkDone(int updateId)
+    {
+        try
+        {
+            state.MarkDone(updateId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            faults.Report("telegram state", e); // answered; a restart may take it over and answer again
         }
     }
 

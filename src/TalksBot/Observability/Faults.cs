@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace TalksBot.Observability;
+
+/// <summary>
+/// Failures that are contained where they happen (a storage error in one update, one reindex, one
+/// watcher event) instead of ending the process: each is counted in metrics, logged once a minute
+/// per area at most (a full disk fails every write), and shown by /healthz as "degraded" for
+/// <see cref="RecentMinutes"/> after the last one.
+/// </summary>
+public sealed partial class Faults(TalksBotMetrics metrics, TimeProvider time, ILogger<Faults> logger)
+{
+    public const int RecentMinutes = 5;
+    readonly ConcurrentDictionary<string, DateTimeOffset> last = new();
+
+    public void Report(string area, Exception e)
+    {
+        var now = time.GetUtcNow();
+        metrics.Fault(area);
+        var before = last.GetValueOrDefault(area);
+        last[area] = now;
+        if (now - before >= TimeSpan.FromMinutes(1)) LogFault(logger, area, e.GetType().Name, e.Message);
+    }
+
+    /// <summary>The areas that failed in the last <see cref="RecentMinutes"/> minutes, with when they last did.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Recent()
+    {
+        var since = time.GetUtcNow() - TimeSpan.FromMinutes(RecentMinutes);
+        return last.Where(f => f.Value >= since).ToDictionary(f => f.Key, f => f.Value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Area} failed ({Kind}: {Reason}); carrying on (further failures of {Area} this minute are counted, not logged)")]
+    static partial void LogFault(ILogger logger, string area, string kind, string reason);
+}

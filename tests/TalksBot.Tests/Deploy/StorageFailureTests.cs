@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+using TalksBot.Fakes;
+using TalksBot.Tests.Telegram;
+
+namespace TalksBot.Tests.Deploy;
+
+/// <summary>
+/// The store failing under a running serve (its LiteDB closed under it, as a dead disk would leave it):
+/// each failure is contained where it happens, counted, and shown by /healthz; the process and its
+/// other parts carry on.
+/// </summary>
+public class StorageFailureTests
+{
+    [Fact]
+    public async Task AFailingStoreLeavesServeRunningDegradedAndStillAnswering()
+    {
+        await using var bot = await TelegramApp.StartAsync(new() { ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "s3cret-token_for-tests" });
+        using var http = new HttpClient { BaseAddress = new Uri(bot.Url) };
+        Assert.Contains("\"ok\"", await http.GetStringAsync("/healthz"));
+
+        bot.App.Services.GetRequiredService<LiteDatabase>().Dispose();
+
+        for (var id = 1; id <= 5; id++)
+        {
+            var update = new JsonObject { ["update_id"] = id, ["message"] = FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: id) }.ToJsonString();
+            using var request = FakeTelegramServer.WebhookPost(bot.Url, update, "s3cret-token_for-tests");
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        }
+        var until = DateTime.UtcNow.AddSeconds(20);
+        string health;
+        while (!(health = await http.GetStringAsync("/healthz")).Contains("degraded") && DateTime.UtcNow < until) await Task.Delay(200);
+        Assert.Contains("\"degraded\"", health);
+        Assert.Contains("telegram state", health);
+
+        // Answers do not depend on writing the log or the conversation down.
+        var answer = await bot.App.Services.GetRequiredService<AnswerService>().AskAsync("Who is Rustem Umerov?", "chat-after-the-failure");
+        Assert.False(answer.Refused);
+        Assert.Contains("conversations", await http.GetStringAsync("/healthz"));
+        Assert.Contains("talksbot_faults", await http.GetStringAsync("/metrics"));
+        Assert.False(bot.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+}
