@@ -22,7 +22,7 @@ public static class ServeCommand
                 await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
                 return 2;
             }
-            catch (Index.DatabaseInUseException e)
+            catch (Index.DatabaseUnusableException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return 1;

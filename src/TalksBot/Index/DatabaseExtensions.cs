@@ -16,16 +16,47 @@ public static class DatabaseExtensions
         .AddSingleton(provider =>
         {
             provider.GetRequiredService<DatabaseLock>();
-            var path = DatabasePath(provider);
-            try
-            {
-                return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-            }
-            catch (IOException e)
-            {
-                throw new InvalidOperationException($"The database {path} cannot be opened ({e.Message}).", e);
-            }
+            return Open(DatabasePath(provider));
         });
+
+    /// <summary>
+    /// Opens the file only if it is empty, missing or a LiteDB file (anything else is left as it is), and
+    /// reads it once, so that a damaged file is named at start with what to do, not met later as a crash.
+    /// </summary>
+    static LiteDatabase Open(string path)
+    {
+        var recovery = $"The index can be rebuilt from seeds/: move the file away (mv {path} {path}.damaged) and run `index`.";
+        if (File.Exists(path) && new FileInfo(path).Length > 0 && !IsLiteDb(path))
+            throw new DatabaseUnusableException($"{path} is not a TalksBot database (not a LiteDB file), so it was left untouched. " +
+                "Point Index:DatabasePath at another file, or move this one away; the index is rebuilt from seeds/.");
+        LiteDatabase? db = null;
+        try
+        {
+            db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            // Every collection counted through its id index: a truncated or overwritten file fails here, at start.
+            foreach (var name in db.GetCollectionNames().ToList()) _ = db.GetCollection(name).Count();
+            return db;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            db?.Dispose();
+            throw new DatabaseUnusableException($"The database {path} cannot be written ({e.Message}). Make it writable for this process.", e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            db?.Dispose();
+            throw new DatabaseUnusableException($"The database {path} is damaged ({e.GetType().Name}: {e.Message}). {recovery}", e);
+        }
+    }
+
+    /// <summary>LiteDB writes its name into the first page of every file it makes.</summary>
+    static bool IsLiteDb(string path)
+    {
+        var header = new byte[64];
+        using var file = File.OpenRead(path);
+        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return read >= 59 && System.Text.Encoding.ASCII.GetString(header, 32, 27) == "** This is a LiteDB file **";
+    }
 
     static string DatabasePath(IServiceProvider provider)
     {

@@ -18,6 +18,10 @@ public sealed class DatabaseLock : IDisposable
         {
             held = new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DatabaseUnusableException($"The folder of the database {databasePath} cannot be written ({e.Message}). Give this process write access to it, or point Index:DatabasePath elsewhere.", e);
+        }
         catch (IOException e) when (e is not (DirectoryNotFoundException or PathTooLongException or DriveNotFoundException))
         {
             throw new DatabaseInUseException(databasePath, Owner(), e);
@@ -46,6 +50,9 @@ public sealed class DatabaseLock : IDisposable
     }
 }
 
-public sealed class DatabaseInUseException(string path, string owner, IOException inner) : InvalidOperationException(
+/// <summary>The database file cannot be used as it is; the message names the file and what to do. Nothing was written to it.</summary>
+public class DatabaseUnusableException(string message, Exception? inner = null) : InvalidOperationException(message, inner);
+
+public sealed class DatabaseInUseException(string path, string owner, IOException inner) : DatabaseUnusableException(
     $"The database {path} is in use by {owner}. One process at a time may open it: stop that one first, " +
     "or point this one at another Index:DatabasePath (it builds its own index from seeds/).", inner);

@@ -86,13 +86,22 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
     }
 
+    /// <summary>The snapshot from the store; a store that cannot be read is named, with the way back (rebuild from seeds/).</summary>
     SearchIndex Load()
     {
-        var terms = new TermPool();
-        var chunks = store.Chunks().Select(c => c.ToIndexed(terms))
-            .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
-            .ToList();
-        return new SearchIndex(chunks, store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+        try
+        {
+            var terms = new TermPool();
+            var chunks = store.Chunks().Select(c => c.ToIndexed(terms))
+                .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
+                .ToList();
+            return new SearchIndex(chunks, store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException)
+        {
+            throw new DatabaseUnusableException($"The database {store.Location} cannot be read ({e.GetType().Name}: {e.Message}). " +
+                $"The index can be rebuilt from seeds/: move the file away (mv {store.Location} {store.Location}.damaged) and run `index`.", e);
+        }
     }
 
     /// <summary>The previous snapshot with the changed and removed sources replaced: no reload from disk.</summary>

@@ -27,7 +27,7 @@ public class AdminEdgeTests
         await using var admin = await AdminApp.StartAsync(signIn: false);
         using var json = await admin.Client.PostAsync("/admin/signin", new StringContent("{\"token\":\"x\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
-        using var huge = await admin.Client.PostAsync("/admin/signin", new FormUrlEncodedContent([new("token", new string('a', 4_000_000))]));
+        using var huge = await admin.Client.PostAsync("/admin/signin", new FormUrlEncodedContent([new("token", new string('a', 200_000))]));
         Assert.True(huge.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, huge.StatusCode.ToString());
     }
 

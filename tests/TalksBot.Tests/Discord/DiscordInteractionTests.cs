@@ -65,7 +65,7 @@ public class DiscordInteractionTests
     public async Task AnOverlongBodyIsRefusedWhetherItSaysItsLengthOrNot()
     {
         await using var discord = await DiscordApp.StartAsync();
-        var huge = "{\"type\":1,\"id\":\"1\",\"pad\":\"" + new string('x', 400_000) + "\"}";
+        var huge = "{\"type\":1,\"id\":\"1\",\"pad\":\"" + new string('x', 300_000) + "\"}";
         // Unsigned: refused on its headers, the body never read.
         Assert.Equal(401, (await discord.PostAsync(huge, headers: false, chunked: true)).Status);
         // Signed: refused once the limit is passed, chunked or with a Content-Length.
