@@ -13,13 +13,15 @@ RUN dotnet publish src/TalksBot/TalksBot.csproj -c Release --no-restore -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-COPY seeds/ ./seeds/
-# LiteDB lives on the volume; the seeds and prompts are baked in. The admin console needs
-# TALKSBOT__ADMIN__TOKEN here, since the container listens beyond loopback.
+# The seeds and LiteDB live on the volume, owned by the user the bot runs as, so that the admin
+# console can upload and remove sources and they outlast the container; a new volume starts with
+# the seeds baked in here. The admin console needs TALKSBOT__ADMIN__TOKEN, since the container
+# listens beyond loopback.
+RUN mkdir -p /data && chown app:app /data
+COPY --chown=app:app seeds/ /data/seeds/
 ENV TALKSBOT__INDEX__DATABASEPATH=/data/talksbot.db \
     TALKSBOT__SERVE__URLS=http://0.0.0.0:8080 \
-    TALKSBOT__SEEDS__PATH=/app/seeds
-RUN mkdir -p /data && chown app:app /data
+    TALKSBOT__SEEDS__PATH=/data/seeds
 VOLUME /data
 USER app
 EXPOSE 8080

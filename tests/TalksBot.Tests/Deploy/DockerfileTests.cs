@@ -62,6 +62,28 @@ public class DockerfileTests
         }
     }
 
+    [Fact]
+    public async Task TheServiceCanWriteItsSeedsInTheContainerAndUnderSystemd()
+    {
+        var root = TestKnowledgeBase.RepositoryRoot();
+        // Docker: the seeds are copied owned by the user the bot runs as, into the folder it is told to read.
+        var dockerfile = await File.ReadAllTextAsync(Path.Combine(root, "Dockerfile"));
+        var user = Regex.Match(dockerfile, @"^USER (\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        var copy = Regex.Match(dockerfile, @"^COPY --chown=(\S+):\S+ seeds/ (\S+)$", RegexOptions.Multiline);
+        Assert.True(copy.Success, "the Dockerfile copies seeds/ without --chown");
+        Assert.Equal(user, copy.Groups[1].Value);
+        var seeds = Regex.Match(dockerfile, @"TALKSBOT__SEEDS__PATH=(\S+)").Groups[1].Value;
+        Assert.Equal(copy.Groups[2].Value.TrimEnd('/'), seeds.TrimEnd('/'));
+
+        // systemd: with ProtectSystem=strict only the state directory is writable; the seeds must be in it.
+        var unit = await File.ReadAllTextAsync(Path.Combine(root, "deploy", "talksbot.service"));
+        Assert.Contains("ProtectSystem=strict", unit);
+        var state = "/var/lib/" + Regex.Match(unit, @"^StateDirectory=(\S+)$", RegexOptions.Multiline).Groups[1].Value + "/";
+        var unitSeeds = Regex.Match(unit, @"TALKSBOT__SEEDS__PATH=(\S+)").Groups[1].Value;
+        Assert.StartsWith(state, unitSeeds);
+        Assert.StartsWith(state, Regex.Match(unit, @"TALKSBOT__INDEX__DATABASEPATH=(\S+)").Groups[1].Value);
+    }
+
     static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
