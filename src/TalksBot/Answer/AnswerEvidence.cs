@@ -28,8 +28,6 @@ public static partial class AnswerEvidence
     private static partial Regex Age();
 
     // A verb of saying, or a quotation: what someone said is reported one of these two ways.
-    private static Regex Speech() => SpeechOrQuote();
-
     [GeneratedRegex(@"[“”""«»]|" + SpeechVerbs, RegexOptions.IgnoreCase)]
     private static partial Regex SpeechOrQuote();
 
@@ -83,7 +81,7 @@ public static partial class AnswerEvidence
         AnswerKind.Percentage => Percentage(),
         AnswerKind.Year => Year(),
         AnswerKind.Age => Age(),
-        AnswerKind.Statement => Speech(),
+        AnswerKind.Statement => SpeechOrQuote(),
         AnswerKind.Role => Role(),
         AnswerKind.Duration => Duration(),
         AnswerKind.Time => Time(),

@@ -5,8 +5,9 @@ public sealed partial class ExtractiveAnswerer
 {
     AnswerDraft Compose(List<List<Candidate>> answers, List<AskedPart> parts, string language)
     {
-        // Each unit is a sentence of the answer with the sources that say the same.
+        // Each unit is a sentence of the answer with the sources that say the same, and the part it answers.
         var units = new List<List<Candidate>>();
+        var unitParts = new List<AskedPart>();
         var budget = Math.Max(1, options.Value.MaxSentences / answers.Count);
         for (var p = 0; p < answers.Count; p++)
         {
@@ -25,6 +26,7 @@ public sealed partial class ExtractiveAnswerer
                 else if (mine < budget)
                 {
                     units.Add([c]);
+                    unitParts.Add(parts[p]);
                     mine++;
                 }
             }
@@ -32,11 +34,8 @@ public sealed partial class ExtractiveAnswerer
 
         var citations = new List<Citation>();
         var texts = new List<string>();
-        foreach (var unit in units)
-        {
-            var part = parts[answers.FindIndex(a => a.Contains(unit[0]))];
-            texts.Add(Display(unit[0].Sentence.Text) + " " + string.Concat(unit.Select(c => $"[{Cite(citations, c, part)}]")));
-        }
+        for (var u = 0; u < units.Count; u++)
+            texts.Add(Display(units[u][0].Sentence.Text) + " " + string.Concat(units[u].Select(c => $"[{Cite(citations, c, unitParts[u])}]")));
         if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units, parts[0])) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
         return new AnswerDraft(string.Join(" ", texts), citations, Refused: false, 0);
     }
