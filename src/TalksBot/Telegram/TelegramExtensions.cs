@@ -1,9 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace TalksBot.Telegram;
 
@@ -29,7 +27,7 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         if (options.Mode == "webhook")
         {
-            builder.Services.AddSingleton(_ => Channel.CreateBounded<Update>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait }));
+            builder.Services.AddSingleton<WebhookArrivals>();
             builder.Services.AddHostedService<TelegramWebhookWorker>();
         }
         else

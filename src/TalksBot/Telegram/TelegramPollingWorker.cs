@@ -56,7 +56,7 @@ public sealed partial class TelegramPollingWorker(
             }
 
             // A fetched batch is answered in full even when shutdown begins, then its offset is stored.
-            await Task.WhenAll(updates.GroupBy(ChatId).Select(chat => InOrderAsync(chat, CancellationToken.None)));
+            await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => InOrderAsync(chat, CancellationToken.None)));
             if (updates.Length > 0)
             {
                 offset = updates.Max(u => u.Id) + 1;
@@ -76,8 +76,6 @@ public sealed partial class TelegramPollingWorker(
     {
         foreach (var update in updates.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, cancellationToken);
     }
-
-    static long ChatId(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? 0;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]
     static partial void LogStarted(ILogger logger, int offset);

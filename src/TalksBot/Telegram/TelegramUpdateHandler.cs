@@ -27,6 +27,9 @@ public sealed partial class TelegramUpdateHandler(
 {
     User? me;
 
+    /// <summary>The chat an update belongs to, whose updates are answered in order.</summary>
+    public static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? 0;
+
     /// <summary>
     /// Handles an update unless it was handled before. A failure is logged and ends here, never in the
     /// transport's loop; in a private chat the person is told, so nobody waits for an answer that will

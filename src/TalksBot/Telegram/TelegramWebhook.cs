@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TalksBot.Observability;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -15,8 +15,8 @@ namespace TalksBot.Telegram;
 
 /// <summary>
 /// POST /telegram/webhook: the secret token header is checked first (401 without it, nothing
-/// answered), the update is queued and acknowledged at once, and <see cref="TelegramWebhookWorker"/>
-/// answers it in the background.
+/// answered), the update is kept in the store and then acknowledged (503 when the store cannot take
+/// it, so Telegram delivers it again), and <see cref="TelegramWebhookWorker"/> answers it.
 /// </summary>
 public static class TelegramWebhook
 {
@@ -26,16 +26,19 @@ public static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, Channel<Update> queue) =>
+        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, TelegramStateStore state, WebhookArrivals arrivals, Faults faults) =>
         {
             if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return Results.Unauthorized();
             if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             // The server stops a chunked body at the limit too, which a Content-Length check alone would not.
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+            string json;
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, request.HttpContext.RequestAborted);
+                using var reader = new StreamReader(request.Body);
+                json = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+                update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
             }
             catch (JsonException)
             {
@@ -48,12 +51,14 @@ public static class TelegramWebhook
             if (update is null) return Results.BadRequest();
             try
             {
-                await queue.Writer.WriteAsync(update, request.HttpContext.RequestAborted);
+                state.Keep(update.Id, json); // on disk before the 200
             }
-            catch (ChannelClosedException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable); // shutting down: Telegram delivers it again later
+                faults.Report("telegram state", e);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable); // Telegram delivers it again later
             }
+            arrivals.Arrived();
             return Results.Ok();
         });
         return app;

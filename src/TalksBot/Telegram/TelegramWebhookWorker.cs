@@ -1,22 +1,53 @@
-using System.Threading.Channels;
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using TalksBot.Observability;
+using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// Answers the updates the webhook queued, several chats at a time. On shutdown the queue is closed
-/// (later deliveries get 503, and Telegram retries them) and what was already acknowledged is still
-/// answered, within the host's shutdown time.
+/// Answers the updates the webhook kept, from the store: several chats at a time, each chat's in
+/// order. Kept updates outlast the process: those left when it stops or dies are answered after the
+/// restart (a claim left unanswered by a dead process is taken over). On shutdown the batch in hand is
+/// finished, within the host's shutdown time.
 /// </summary>
-public sealed class TelegramWebhookWorker(Channel<Update> queue, TelegramUpdateHandler handler) : BackgroundService
+public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArrivals arrivals, TelegramUpdateHandler handler, Faults faults) : BackgroundService
 {
     const int Parallel = 16;
+    const int Batch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var closeOnStop = stoppingToken.Register(() => queue.Writer.TryComplete());
-        await System.Threading.Tasks.Parallel.ForEachAsync(queue.Reader.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
-            async (update, cancellationToken) => await handler.HandleOnceAsync(update, cancellationToken));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            List<(int Id, string Json)> pending;
+            try
+            {
+                pending = state.Pending(Batch);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                faults.Report("telegram state", e);
+                pending = [];
+            }
+            if (pending.Count == 0)
+            {
+                try { await arrivals.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
+            }
+            var updates = pending.Select(p => JsonSerializer.Deserialize<Update>(p.Json, JsonBotAPI.Options)!).ToList();
+            await System.Threading.Tasks.Parallel.ForEachAsync(updates.GroupBy(TelegramUpdateHandler.ChatOf), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
+                async (chat, _) =>
+                {
+                    foreach (var update in chat.OrderBy(u => u.Id))
+                    {
+                        await handler.HandleOnceAsync(update, CancellationToken.None);
+                        try { state.Forget(update.Id); }
+                        catch (Exception e) when (e is not OperationCanceledException) { faults.Report("telegram state", e); }
+                    }
+                });
+        }
     }
 }
