@@ -54,7 +54,11 @@ public sealed class TelegramStateStore(LiteDatabase db, TimeProvider time)
     public List<(int Id, string Json)> Pending(int max) =>
         [.. inbox.Query().OrderBy(u => u.Id).Limit(max).ToEnumerable().Select(u => (u.Id, u.Json))];
 
-    public void Forget(int updateId) => inbox.Delete(updateId);
+    /// <summary>Drops handled updates from the kept ones, in one write. One dropped late is skipped by its claim.</summary>
+    public void Forget(IReadOnlyCollection<int> updateIds)
+    {
+        if (updateIds.Count > 0) inbox.DeleteMany(Query.In("_id", new BsonArray(updateIds.Select(id => new BsonValue(id)))));
+    }
 
     public int Offset => state.FindById("offset")?["value"].AsInt32 ?? 0;
 

@@ -41,13 +41,16 @@ public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArriv
             await System.Threading.Tasks.Parallel.ForEachAsync(updates.GroupBy(TelegramUpdateHandler.ChatOf), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
                 async (chat, _) =>
                 {
-                    foreach (var update in chat.OrderBy(u => u.Id))
-                    {
-                        await handler.HandleOnceAsync(update, CancellationToken.None);
-                        try { state.Forget(update.Id); }
-                        catch (Exception e) when (e is not OperationCanceledException) { faults.Report("telegram state", e); }
-                    }
+                    foreach (var update in chat.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, CancellationToken.None);
                 });
+            try
+            {
+                state.Forget([.. pending.Select(p => p.Id)]);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                faults.Report("telegram state", e);
+            }
         }
     }
 }
