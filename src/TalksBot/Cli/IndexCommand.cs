@@ -22,8 +22,24 @@ public static class IndexCommand
         return command;
     }
 
-    static IProgress<IndexProgress>? TerminalProgress() => Console.IsErrorRedirected ? null :
-        new Progress<IndexProgress>(p => Console.Error.Write($"\r\u001b[K{p.Phase} {p.Done}/{p.Total} {p.File}"));
+    /// <summary>On a terminal, one line kept up to date; otherwise a line each time the run enters a phase ("reading 1500", "writing 1500"), for logs.</summary>
+    static IProgress<IndexProgress> TerminalProgress()
+    {
+        if (!Console.IsErrorRedirected) return new Progress<IndexProgress>(p => Console.Error.Write($"\r\u001b[K{p.Phase} {p.Done}/{p.Total} {p.File}"));
+        string? phase = null;
+        return new Synchronous(p =>
+        {
+            if (p.Phase == phase) return;
+            phase = p.Phase;
+            Console.Error.WriteLine($"{p.Phase} {p.Total}");
+        });
+    }
+
+    /// <summary>Reports as they come, in order (Progress&lt;T&gt; posts them to the thread pool, where a line can come late).</summary>
+    sealed class Synchronous(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) => report(value);
+    }
 
     public static void Print(IndexRun run, IKnowledgeStore store)
     {

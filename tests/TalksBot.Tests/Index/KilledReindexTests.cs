@@ -11,15 +11,16 @@ public class KilledReindexTests
     static string Article(int i, string edition) =>
         $"Report {i}\n" + string.Concat(Enumerable.Range(0, 12).Select(s => $"The {edition} edition reports harbour item {i} in paragraph {s} with some more words to index. "));
 
-    // A run takes about 3 s here: start-up, reading and analysing, then one write transaction near
-    // the end. The kill points sweep across all three; each must leave a whole index.
+    // The kill points are set by what the run says it is doing (a line on stderr as it enters each
+    // phase), not by timers, which on a fast machine land after the run has finished: while reading,
+    // right as the one write transaction begins, and a little into it.
     [Theory]
-    [InlineData(700)]
-    [InlineData(1600)]
-    [InlineData(2200)]
-    [InlineData(2500)]
-    [InlineData(2800)]
-    public async Task AKilledReindexLeavesTheOldOrTheNewIndexWhole(int killAfterMs)
+    [InlineData("reading", 100)]
+    [InlineData("writing", 0)]
+    [InlineData("writing", 5)]
+    [InlineData("writing", 20)]
+    [InlineData("writing", 60)]
+    public async Task AKilledReindexLeavesTheOldOrTheNewIndexWhole(string phase, int killAfterMs)
     {
         using var kb = new TestKnowledgeBase(withSeeds: false);
         for (var i = 0; i < Files; i++) await File.WriteAllTextAsync(Path.Combine(kb.Seeds, $"{i:0000}.txt"), Article(i, "alpha"));
@@ -30,12 +31,17 @@ public class KilledReindexTests
         var start = BotProcess.StartInfo(kb.Root, new Dictionary<string, string>
         {
             ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database,
-        }, "index");
+        }, "index", "--full");
         using (var process = Process.Start(start)!)
         {
-            await Task.Delay(killAfterMs);
+            var reached = false;
+            while (await process.StandardError.ReadLineAsync() is { } line)
+                if (line.StartsWith(phase + " ", StringComparison.Ordinal)) { reached = true; break; }
+            Assert.True(reached, $"the run never said it was {phase}");
+            if (killAfterMs > 0) await Task.Delay(killAfterMs);
             process.Kill(); // SIGKILL on Linux: no cleanup runs
             await process.WaitForExitAsync();
+            Assert.NotEqual(0, process.ExitCode); // killed, not finished
         }
 
         // Only read the store: a reindex here would repair it and hide what the kill left.
