@@ -51,7 +51,12 @@ public class TelegramFormattingTests
         Assert.Contains("&lt;reopened&gt; &amp; the ferries", all);
         Assert.Contains("Harbour &lt;News&gt; — Daily &amp; Co", all);
         Assert.Equal(120, Regex.Matches(all, "quoted sentence").Count);
-        Assert.All(messages.Skip(1).Where(m => m.StartsWith("Sentence")), m => Assert.Matches(@"^Sentence \d+:", m));
+        // Every message that goes on with the answer starts at one of its sentences, until the sources begin.
+        var sourcesAt = messages.FindIndex(m => m.Contains("<b>Sources</b>"));
+        Assert.True(sourcesAt > 0, "the sources header is missing");
+        const string SentenceStart = @"^(Sentence \d+:|The harbour &lt;reopened&gt;)"; // the two ways a sentence of this answer begins
+        Assert.All(messages.Skip(1).Take(sourcesAt - 1), m => Assert.Matches(SentenceStart, m));
+        Assert.Matches(SentenceStart + "|^<b>Sources</b>", messages[sourcesAt]);
     }
 
     [Fact]
