@@ -28,8 +28,10 @@ public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider t
     public (SignIn Result, Session? Session) TrySignIn(string? token, string address)
     {
         // Every attempt counts, before the token is compared: parallel guesses cannot slip past the limit.
+        // A right one is then taken back: signing in is not a guess.
         if (attempts.Add(address) > options.Value.SignInAttemptsPerMinute) return (SignIn.TooMany, null);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token ?? ""), Encoding.UTF8.GetBytes(Token))) return (SignIn.Wrong, null);
+        attempts.TakeBack(address);
         var session = new Session(Random(), Random(), time.GetUtcNow().UtcDateTime.AddMinutes(options.Value.SessionMinutes));
         sessions[session.Id] = session;
         return (SignIn.Ok, session);

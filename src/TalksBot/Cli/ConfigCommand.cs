@@ -47,6 +47,8 @@ public static partial class ConfigCommand
             if (discord.Enabled && !(discord.ApplicationId ?? "").All(char.IsDigit)) problems.Add("Discord:ApplicationId must be the application's numeric id.");
             var urls = configuration["Serve:Urls"] ?? ServeUrls.Default;
             foreach (var (text, _) in ServeUrls.Parse(urls).Where(u => u.Uri is null)) problems.Add($"Serve:Urls: \"{text}\" is not a URL.");
+            foreach (var proxy in ServeHost.TrustedProxies(configuration).Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+                problems.Add($"Serve:TrustedProxies: \"{proxy}\" is not an IP address.");
 
             if (problems.Count > 0)
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,7 @@ public static partial class ServeHost
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
+        UseTrustedProxies(app);
         app.MapGet("/healthz", (KnowledgeBase knowledge, Faults faults) => faults.Recent() is { Count: > 0 } recent
             ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent })
             : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
@@ -47,6 +49,29 @@ public static partial class ServeHost
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>
+    /// Behind a TLS proxy every request comes from the proxy's address, so per-address limits (admin
+    /// sign-in) would count everyone together and the cookie would not know the request was HTTPS.
+    /// X-Forwarded-For and -Proto are read only from the addresses in Serve:TrustedProxies (none by
+    /// default: a header anyone can send is not believed).
+    /// </summary>
+    static void UseTrustedProxies(WebApplication app)
+    {
+        var trusted = TrustedProxies(app.Configuration);
+        if (trusted.Length == 0) return;
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var address in trusted)
+            if (System.Net.IPAddress.TryParse(address, out var ip)) options.KnownProxies.Add(ip);
+            else throw new OptionsValidationException("Serve", typeof(string), [$"Serve:TrustedProxies: \"{address}\" is not an IP address."]);
+        app.UseForwardedHeaders(options);
+    }
+
+    /// <summary>Serve:TrustedProxies as a list: addresses separated by commas or spaces.</summary>
+    public static string[] TrustedProxies(IConfiguration configuration) =>
+        (configuration["Serve:TrustedProxies"] ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A console signed into with a token made at start is only served where nobody else can reach it.</summary>
     static bool AdminAllowed(WebApplication app)

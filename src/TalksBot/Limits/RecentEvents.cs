@@ -30,6 +30,19 @@ public sealed class RecentEvents<TKey>(TimeProvider time) where TKey : notnull
         }
     }
 
+    /// <summary>Takes back the key's latest event (one that turned out not to count).</summary>
+    public void TakeBack(TKey key)
+    {
+        if (!events.TryGetValue(key, out var times)) return;
+        lock (times)
+            if (times.Count > 0)
+            {
+                var kept = times.ToArray()[..^1];
+                times.Clear();
+                foreach (var t in kept) times.Enqueue(t);
+            }
+    }
+
     void Forget(DateTime before)
     {
         foreach (var (key, times) in events)

@@ -16,16 +16,18 @@ public sealed class AdminApp : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public string Csrf { get; private set; } = "";
 
-    public static async Task<AdminApp> StartAsync(bool signIn = true)
+    public static async Task<AdminApp> StartAsync(bool signIn = true, Dictionary<string, string?>? extra = null)
     {
         var admin = new AdminApp();
-        admin.App = ServeHost.Build(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Seeds:Path"] = admin.Knowledge.Seeds, ["Index:DatabasePath"] = admin.Knowledge.Database,
             ["Serve:Urls"] = "http://127.0.0.1:0", ["Admin:Token"] = Token,
             // Reindexes happen when a test asks for them, not when the watcher sees a file.
             ["Seeds:Watch"] = "false",
-        });
+        };
+        foreach (var (key, value) in extra ?? []) settings[key] = value;
+        admin.App = ServeHost.Build(settings);
         await ServeHost.StartAsync(admin.App, CancellationToken.None);
         admin.Client = new HttpClient(new HttpClientHandler { CookieContainer = admin.cookies, AllowAutoRedirect = true }) { BaseAddress = new Uri(admin.Url) };
         if (signIn) await admin.SignInAsync();

@@ -62,4 +62,37 @@ public class AdminEdgeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the redirect to the sign-in page, followed
         Assert.Equal(HttpStatusCode.Unauthorized, (await admin.Client.SendAsync(admin.Request(HttpMethod.Get, "/admin/api/overview"))).StatusCode);
     }
+
+    static HttpRequestMessage SignIn(string token, string client, string proto = "http")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/signin") { Content = new FormUrlEncodedContent([new("token", token)]) };
+        request.Headers.Add("X-Forwarded-For", client);
+        request.Headers.Add("X-Forwarded-Proto", proto);
+        return request;
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxyEachClientHasItsOwnSignInLimitAndTheCookieIsSecure()
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false, new() { ["Serve:TrustedProxies"] = "127.0.0.1" });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(admin.Url) };
+        for (var i = 0; i < 6; i++) await http.SendAsync(SignIn("wrong-token-guess", "203.0.113.5"));
+        Assert.Equal((HttpStatusCode)429, (await http.SendAsync(SignIn(AdminApp.Token, "203.0.113.5"))).StatusCode);
+
+        using var operator_ = await http.SendAsync(SignIn(AdminApp.Token, "198.51.100.7", "https"));
+        Assert.Equal(HttpStatusCode.Redirect, operator_.StatusCode);
+        Assert.Contains("secure", string.Join(";", operator_.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        // Right tokens are not guesses: signing in again and again is never refused.
+        for (var i = 0; i < 8; i++) Assert.Equal(HttpStatusCode.Redirect, (await http.SendAsync(SignIn(AdminApp.Token, "198.51.100.7", "https"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutATrustedProxyForwardedHeadersAreNotBelieved()
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(admin.Url) };
+        for (var i = 0; i < 6; i++) await http.SendAsync(SignIn("wrong-token-guess", $"203.0.113.{i}"));
+        // All came from 127.0.0.1, whatever they claimed: the limit holds for the address that sent them.
+        Assert.Equal((HttpStatusCode)429, (await http.SendAsync(SignIn(AdminApp.Token, "198.51.100.7"))).StatusCode);
+    }
 }
