@@ -35,7 +35,11 @@ public static partial class AdminEndpoints
     {
         var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
         {
-            SecureHeaders(context.HttpContext);
+            var http = context.HttpContext;
+            // A token made at start is printed on the console and may stand in a link: such a console is only for this machine,
+            // whatever Serve:Urls said (Kestrel:Endpoints can bind other addresses), so the addresses actually bound are checked.
+            if (http.RequestServices.GetRequiredService<AdminSessions>().TokenIsGenerated && !BoundToLoopbackOnly(http)) return Results.NotFound();
+            SecureHeaders(http);
             return await next(context);
         });
         admin.MapGet("", (HttpContext context, AdminSessions sessions) => SessionOf(context, sessions) is { } session
@@ -177,6 +181,13 @@ public static partial class AdminEndpoints
     }
 
     static IResult Error(string message, int status = 400) => Results.Json(new { error = message }, statusCode: status);
+
+    static bool BoundToLoopbackOnly(HttpContext context)
+    {
+        var addresses = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        return addresses.Count > 0 && Cli.ServeUrls.AllLoopback(string.Join(';', addresses));
+    }
 
     /// <summary>
     /// What every /admin response carries: no framing, no sniffing, no referrer, no caching, and a

@@ -95,4 +95,28 @@ public class AdminEdgeTests
         // All came from 127.0.0.1, whatever they claimed: the limit holds for the address that sent them.
         Assert.Equal((HttpStatusCode)429, (await http.SendAsync(SignIn(AdminApp.Token, "198.51.100.7"))).StatusCode);
     }
+
+    [Fact]
+    public async Task AConsoleWithAGeneratedTokenIsNotServedOnAnAddressKestrelBindsBeyondLoopback()
+    {
+        using var kb = new TestKnowledgeBase();
+        await using var app = TalksBot.Cli.ServeHost.Build(new Dictionary<string, string?>
+        {
+            ["Seeds:Path"] = kb.Seeds, ["Index:DatabasePath"] = kb.Database, ["Seeds:Watch"] = "false",
+            ["Serve:Urls"] = "http://127.0.0.1:0", // what the loopback rule reads...
+            ["Kestrel:Endpoints:Everyone:Url"] = "http://0.0.0.0:0", // ...and what Kestrel binds instead
+        });
+        await TalksBot.Cli.ServeHost.StartAsync(app, CancellationToken.None);
+        try
+        {
+            var port = new Uri(app.Urls.First()).Port;
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/admin")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
 }
