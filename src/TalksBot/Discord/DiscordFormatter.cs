@@ -79,16 +79,15 @@ public static partial class DiscordFormatter
     static List<string> Pieces(string text)
     {
         var pieces = new List<string> { "" };
-        foreach (var span in SentenceSplitter.Split(text))
+        foreach (var one in AnswerSentences.Of(text))
         {
-            var sentence = Trim(Escape(span.Of(text)), DescriptionLimit);
+            var sentence = Trim(Escape(one), DescriptionLimit);
             if (pieces[^1].Length + sentence.Length + 1 > DescriptionLimit) pieces.Add("");
             pieces[^1] = pieces[^1].Length == 0 ? sentence : pieces[^1] + " " + sentence;
         }
         return pieces.Where(p => p.Length > 0).DefaultIfEmpty(Escape(text)).ToList();
     }
 
-    /// <summary>Cut to the limit with a visible "…", never inside an escape.</summary>
     /// <summary>The quote, its answering words in bold when the whole of it fits the field (a cut could leave a ** open).</summary>
     static string Quote(Citation c)
     {
@@ -100,6 +99,7 @@ public static partial class DiscordFormatter
         return Trim("> " + Escape(c.Quote), FieldValueLimit);
     }
 
+    /// <summary>Cut to the limit with a visible "…", never inside an escape.</summary>
     static string Trim(string text, int limit)
     {
         if (text.Length <= limit) return text;

@@ -11,7 +11,7 @@ namespace TalksBot.Telegram;
 /// entries), so no tag is ever cut; a block too long on its own is split between words, each piece
 /// in its own complete tags.
 /// </summary>
-public static partial class TelegramFormatter
+public static class TelegramFormatter
 {
     public const int MaxMessageLength = 4096;
 
@@ -20,7 +20,7 @@ public static partial class TelegramFormatter
     public static List<string> Answer(Answer.Answer answer)
     {
         var dutch = answer.Language == LanguageDetector.Dutch;
-        var blocks = Sentences(answer.Text).SelectMany(s => Wrapped("", " ", s)).ToList();
+        var blocks = AnswerSentences.Of(answer.Text).SelectMany(s => Wrapped("", " ", s)).ToList();
         if (answer.Citations.Count > 0)
         {
             blocks.Add("\n\n<b>" + (dutch ? "Bronnen" : "Sources") + "</b>\n");
@@ -39,27 +39,6 @@ public static partial class TelegramFormatter
             return Wrapped(open, close, c.Quote);
         return [$"{open}{Escape(c.Quote[..h.Start])}<b>{Escape(c.Quote[h.Start..h.End])}</b>{Escape(c.Quote[h.End..])}{close}"];
     }
-
-    /// <summary>The answer's sentences, each with its citation markers: the splitter leaves "[1]" at the start of the sentence after.</summary>
-    static List<string> Sentences(string text)
-    {
-        var sentences = new List<string>();
-        foreach (var span in SentenceSplitter.Split(text))
-        {
-            var sentence = span.Of(text);
-            var markers = LeadingMarkers().Match(sentence);
-            if (markers.Length > 0 && sentences.Count > 0)
-            {
-                sentences[^1] += " " + markers.Value.Trim();
-                sentence = sentence[markers.Length..];
-            }
-            if (sentence.Length > 0) sentences.Add(sentence);
-        }
-        return sentences;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\[\d+\]\s*)+")]
-    private static partial System.Text.RegularExpressions.Regex LeadingMarkers();
 
     /// <summary>Plain text for the bot's own messages, escaped and split the same way.</summary>
     public static List<string> Text(string text) => Pack([.. Wrapped("", "", text)]);

@@ -39,6 +39,11 @@ public class DiscordFormattingTests
         }
         var all = string.Join(" ", messages.Select(m => m.ToJsonString()));
         Assert.Contains(@"Part 199:", all);
+        // Each description goes on at one of the answer's sentences, its citation marker kept with the sentence before.
+        var descriptions = messages.SelectMany(m => m["embeds"]!.AsArray()).Select(e => e!["description"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.True(descriptions.Count > 1);
+        Assert.All(descriptions, d => Assert.Matches(@"^Part \d+:", d));
+        Assert.All(descriptions, d => Assert.Matches(@"\\?\[1\\?\]$", d)); // "[1]", escaped for Markdown
         Assert.Contains(@"\\*harbour\\*", all);
         Assert.Contains(@"\\@everyone", all);
         var fields = messages.SelectMany(m => m["embeds"]!.AsArray()).SelectMany(e => e!["fields"]?.AsArray() ?? []).ToList();
