@@ -81,8 +81,12 @@ public static partial class AnswerSlots
                 if (Match(word.Word, [sentence.TermIds[i]]) == 0) continue;
                 for (var j = 0; j < i; j++)
                     if (Match(owner.Word, [sentence.TermIds[j]]) > 0) return false;
-                for (var j = Math.Max(1, i - 2); j < i; j++)
-                    if (char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) && !part.Words.Any(w => Match(w.Word, [sentence.TermIds[j]]) > 0)) clash = true;
+                for (var j = Math.Max(0, i - 2); j < i; j++)
+                {
+                    if (!char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) || Match(owner.Word, [sentence.TermIds[j]]) > 0) continue;
+                    // A sentence's first word is capitalised anyway: there it is a rival only when it is another name of the question's.
+                    if (j > 0 || part.Words.Any(w => w.Role == WordRole.Name && w != owner && Match(w.Word, [sentence.TermIds[j]]) > 0)) clash = true;
+                }
             }
         return clash;
     }

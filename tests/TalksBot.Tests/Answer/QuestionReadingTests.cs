@@ -151,4 +151,14 @@ public class QuestionReadingTests
         Assert.DoesNotContain("different figures", answer.Text);
         Assert.Contains("40 docks", answer.Text);
     }
+
+    [Fact]
+    public async Task WhoDoesWhatToWhomIsNotReadTheWrongWayRound()
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
+            "Harbour Report\nBreda will return 12 fishing boats to Arnhem next week. Arnhem will return 30 fishing boats to Breda in May."));
+        using var _ = kb;
+        Assert.StartsWith("Arnhem will return 30 fishing boats", (await answers.AskAsync("How many fishing boats will Arnhem return to Breda?")).Text);
+        Assert.StartsWith("Breda will return 12 fishing boats", (await answers.AskAsync("How many fishing boats will Breda return to Arnhem?")).Text);
+    }
 }
