@@ -27,9 +27,15 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"^(where|waar)\b|\b(in|to) which (city|country|place)\b|\bwhich (city|country|place|region|regions|territories)\b|\bin welke (stad|plaats|land|regio)\b|\bwelke (regio's|regio|gebieden|steden|landen)\b")] private static partial Regex Place();
     [GeneratedRegex(@"\b(what|wat) (is|was|are|were) the names? of\b|\bwhat (is|was) .+ called\b|\bhoe heet\b|\bwat is de naam\b")] private static partial Regex Name();
     [GeneratedRegex(@"\b(what|which) (position|post|office|title|job)s? (does|did|do) .+ (hold|have|occupy|fill)\b|\bwhat is .+'s (job|title)\b|\bwelke functie\b")] private static partial Regex Role();
-    [GeneratedRegex(@"^(what|wat) (did|does|do|has|have|had) .+ (say|said|tell|told|announce|announced|state|stated|write|wrote|claim|claimed|declare|add)\b|^wat (zei|zegt|zeiden|schreef|meldde|verklaarde)\b|^wat (heeft|hebben) .+ (gezegd|verklaard|gemeld|geschreven)\b" +
+    /// <summary>The verbs with which a question asks what someone said ("what did X say"), or how they saw it ("how did X describe it").</summary>
+    public const string SayingVerbs = "say|said|tell|told|announce|announced|state|stated|write|wrote|claim|claimed|declare|add";
+    public const string ViewingVerbs = "describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge";
+    public const string DutchSayingVerbs = "zei|zegt|zeiden|schreef|meldde|verklaarde|gezegd|verklaard|gemeld|geschreven";
+    public const string DutchViewingVerbs = "beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert|beoordeelde";
+
+    [GeneratedRegex(@"^(what|wat) (did|does|do|has|have|had) .+ (" + SayingVerbs + @")\b|^wat (" + DutchSayingVerbs + @")\b|^wat (heeft|hebben) .+ (" + DutchSayingVerbs + @")\b" +
         // Asking how someone saw or described a thing asks what they said of it.
-        @"|^how (did|does|do|has|have) .+ (describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge)\b|^hoe (beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert|beoordeelde)\b")]
+        @"|^how (did|does|do|has|have) .+ (" + ViewingVerbs + @")\b|^hoe (" + DutchViewingVerbs + @")\b")]
     private static partial Regex Statement();
     [GeneratedRegex(Overviews)] private static partial Regex Overview();
 

@@ -44,7 +44,8 @@ public sealed partial class AnswerService(
 
         var total = Stopwatch.StartNew();
         var index = await knowledge.GetAsync(cancellationToken);
-        var previous = conversationId is null ? null : FollowUp.Context(question, Recent(conversationId));
+        var previous = conversationId is null ? null : FollowUp.Context(question,
+            faults.Contain("conversations", () => conversations.Recent(conversationId), [])); // unreadable: the question is read alone
         var context = previous?.Question;
         var found = await searcher.SearchAsync(context is null ? question : context + " " + question, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
@@ -58,30 +59,16 @@ public sealed partial class AnswerService(
         };
         var now = time.GetUtcNow().UtcDateTime;
         // The answer stands whether or not it can be written down: a full disk costs the follow-up and the log line, not the answer.
-        try
-        {
-            if (conversationId is not null)
-                conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            faults.Report("conversations", e);
-        }
+        if (conversationId is not null)
+            faults.Contain("conversations", () => conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now)));
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
         metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);
-        try
+        faults.Contain("questions log", () => log.Record(new QuestionRecord
         {
-            log.Record(new QuestionRecord
-            {
-                At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
-                Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], LatencyMs = timings["total"], Engine = engine,
-            }, asker.UserId);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            faults.Report("questions log", e);
-        }
+            At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
+            Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], LatencyMs = timings["total"], Engine = engine,
+        }, asker.UserId));
         return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
     }
 
@@ -109,20 +96,6 @@ public sealed partial class AnswerService(
         var draft = result.GetValue<AnswerDraft>()!;
         // The same guard as for any engine; extractive quotes pass it by construction.
         return draft.Refused ? draft : draft with { Citations = [.. draft.Citations.Where(c => hits.Any(h => h.Passage.Chunk.Source == c.Source && h.Passage.Chunk.Text.Contains(c.Quote)))] };
-    }
-
-    /// <summary>The conversation so far; when it cannot be read, the question is answered on its own.</summary>
-    IReadOnlyList<ConversationTurn> Recent(string conversationId)
-    {
-        try
-        {
-            return conversations.Recent(conversationId);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            faults.Report("conversations", e);
-            return [];
-        }
     }
 
     static Answer Failed(string question, string language, string error) =>

@@ -29,7 +29,7 @@ public static partial class AnswerSlots
     {
         AnswerKind.Name => NewName(part, sentence),
         AnswerKind.Age => AgeOfAsked(part, sentence),
-        AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? CountOfAsked(part, sentence) : null,
+        AnswerKind.Quantity => AnswerEvidence.Carries(part.Kind, sentence.Text) ? Count(part, sentence)?.Figure : null,
         // A place other than those the question names: "after Lyon" is not answered "in Lyon".
         AnswerKind.Place => AnswerEvidence.Find(part.Kind, Masked(part, sentence)),
         _ => AnswerEvidence.Find(part.Kind, sentence.Text),
@@ -59,7 +59,7 @@ public static partial class AnswerSlots
         var verbs = Enumerable.Range(0, sentence.Tokens.Length)
             .Where(i => AnswerEvidence.IsSpeechVerb(sentence.Text[sentence.Tokens[i].Start..sentence.Tokens[i].End])).ToList();
         if (verbs.Count == 0) return AnswerEvidence.IsQuote(sentence.Text);
-        bool Named(int i) => names.Any(n => Match(n.Word, [sentence.TermIds[i]]) > 0);
+        bool Named(int i) => names.Any(n => Matches(n.Word, sentence.TermIds[i]));
         bool OtherName(int i) => char.IsUpper(sentence.Text[sentence.Tokens[i].Start]) && !Named(i);
         for (var i = 0; i < sentence.Tokens.Length; i++)
             if (Named(i) && verbs.Exists(v => v > i ? v - i <= 6 && !Enumerable.Range(i + 1, v - i - 1).Any(OtherName) : i - v <= 4))
@@ -78,14 +78,14 @@ public static partial class AnswerSlots
         foreach (var (owner, word) in part.Owned)
             for (var i = 0; i < sentence.Tokens.Length; i++)
             {
-                if (Match(word.Word, [sentence.TermIds[i]]) == 0) continue;
+                if (!Matches(word.Word, sentence.TermIds[i])) continue;
                 for (var j = 0; j < i; j++)
-                    if (Match(owner.Word, [sentence.TermIds[j]]) > 0) return false;
+                    if (Matches(owner.Word, sentence.TermIds[j])) return false;
                 for (var j = Math.Max(0, i - 2); j < i; j++)
                 {
-                    if (!char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) || Match(owner.Word, [sentence.TermIds[j]]) > 0) continue;
+                    if (!char.IsUpper(sentence.Text[sentence.Tokens[j].Start]) || Matches(owner.Word, sentence.TermIds[j])) continue;
                     // A sentence's first word is capitalised anyway: there it is a rival only when it is another name of the question's.
-                    if (j > 0 || part.Words.Any(w => w.Role == WordRole.Name && w != owner && Match(w.Word, [sentence.TermIds[j]]) > 0)) clash = true;
+                    if (j > 0 || part.Words.Any(w => w.Role == WordRole.Name && w != owner && Matches(w.Word, sentence.TermIds[j]))) clash = true;
                 }
             }
         return clash;
@@ -137,7 +137,7 @@ public static partial class AnswerSlots
         var text = sentence.Text;
         for (var i = 0; i < sentence.Tokens.Length; i++)
         {
-            if (whose.Count > 0 && !whose.Any(w => Match(w.Word, [sentence.TermIds[i]]) > 0)) continue;
+            if (whose.Count > 0 && !whose.Any(w => Matches(w.Word, sentence.TermIds[i]))) continue;
             var after = text[sentence.Tokens[i].End..];
             if (Apposition().Match(after) is { Success: true } years) return new TextSpan(sentence.Tokens[i].End + years.Groups[1].Index, sentence.Tokens[i].End + years.Groups[1].Index + years.Groups[1].Length);
             if (AnswerEvidence.Find(AnswerKind.Age, after) is { } age && AgeLead().IsMatch(after[..age.Start])) return new TextSpan(sentence.Tokens[i].End + age.Start, sentence.Tokens[i].End + age.End);
@@ -158,15 +158,12 @@ public static partial class AnswerSlots
     [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}*\s+)*$")]
     private static partial Regex AgeTail();
 
-
     /// <summary>
-    /// A figure just before something the question counts: "300 crew members", "an unspecified number of
-    /// workers". A count stands before what it counts, in English and Dutch, or after it and "of":
-    /// "the crews of 40 boats" counts crews and boats.
+    /// The figure that counts what the question asks to count, and the term of what it counts: a
+    /// figure just before it ("300 crew members", "an unspecified number of workers"), since a count
+    /// stands before what it counts in English and Dutch, or after it and "of" ("the crews of 40
+    /// boats" counts crews and boats).
     /// </summary>
-    static TextSpan? CountOfAsked(AskedPart part, IndexedSentence sentence) => Count(part, sentence)?.Figure;
-
-    /// <summary>The figure that counts what the question asks to count, and the term of what it counts.</summary>
     public static (TextSpan Figure, int Counted)? Count(AskedPart part, IndexedSentence sentence)
     {
         // What is counted may come from the question before: "and the south town?" after "how many crews…".

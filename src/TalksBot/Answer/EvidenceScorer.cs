@@ -68,6 +68,13 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
         _ => 1f,
     };
 
+    /// <summary>Is the term one of the word's forms? (For one token, without a set to look in.)</summary>
+    public static bool Matches(QueryWord word, int termId)
+    {
+        foreach (var form in word.Forms) if (form.TermId == termId) return true;
+        return false;
+    }
+
     /// <summary>The weight of the word's best form among <paramref name="terms"/>, at least <paramref name="floor"/>; 0 when none is there.</summary>
     /// <param name="floor">A translation is weighed down for search, where the question's own language should win; in a text of the other language it is the only way to match. A spelling variant stays as weak as it is.</param>
     public static float Match(QueryWord word, HashSet<int>? terms, float floor = 0)

@@ -8,7 +8,7 @@ public enum WordRole
 {
     /// <summary>What is asked about: the answering sentence should say it.</summary>
     Focus,
-    /// <summary>A name or a figure the question is bound to: it must hold in the sentence's article, and near the sentence.</summary>
+    /// <summary>A name or a figure the question is bound to: it must hold in the sentence's article, and counts most in the sentence itself.</summary>
     Name,
     /// <summary>Taken as given ("Since the mayor resigned, who…"): the sentence or its neighbours may say it.</summary>
     Background,
@@ -61,7 +61,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(AnswerKinds.Overviews, RegexOptions.IgnoreCase)]
     private static partial Regex OverviewPhrase();
 
-    [GeneratedRegex(@"\b(say|said|tell|told|state|stated|announce|announced|describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge|zei|zegt|zeiden|gezegd|beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + AnswerKinds.SayingVerbs + "|" + AnswerKinds.ViewingVerbs + "|" + AnswerKinds.DutchSayingVerbs + "|" + AnswerKinds.DutchViewingVerbs + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerb();
 
     /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
@@ -96,11 +96,11 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         if (kind == AnswerKind.Statement) main = SpeechVerb().Replace(main, " ");
 
         var setting = Setting().Match(main);
-        var scene = setting.Success ? queries.Words(index, setting.Value, language) : [];
+        var scene = setting.Success ? QueryBuilder.Split(setting.Value).ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
         var words = new List<AskedWord>();
         foreach (var word in queries.Words(index, main, language))
             words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name
-                : scene.Exists(w => w.Word == word.Word) ? WordRole.Background : WordRole.Focus, Importance(index, word)));
+                : scene.Contains(word.Word) ? WordRole.Background : WordRole.Focus, Importance(index, word)));
         if (given.Success) AddNew(index, words, queries.Words(index, given.Value, language), WordRole.Background);
         if (before is not null)
         {

@@ -23,6 +23,23 @@ public sealed partial class Faults(TalksBotMetrics metrics, TimeProvider time, I
         if (now - before >= TimeSpan.FromMinutes(1)) LogFault(logger, area, e.GetType().Name, e.Message);
     }
 
+    /// <summary>Runs <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here, with <paramref name="fallback"/>.</summary>
+    public T Contain<T>(string area, Func<T> work, T fallback)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Report(area, e);
+            return fallback;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here. Returns whether it succeeded.</summary>
+    public bool Contain(string area, Action work) => Contain(area, () => { work(); return true; }, false);
+
     /// <summary>The areas that failed in the last <see cref="RecentMinutes"/> minutes, with when they last did.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Recent()
     {

@@ -60,14 +60,8 @@ public sealed partial class TelegramPollingWorker(
             if (updates.Length > 0)
             {
                 offset = updates.Max(u => u.Id) + 1;
-                try
-                {
-                    state.SaveOffset(offset);
-                }
-                catch (Exception e)
-                {
-                    faults.Report("telegram state", e); // kept in memory; after a restart, the claims say what was answered
-                }
+                // Kept in memory when it cannot be written; after a restart, the claims say what was answered.
+                faults.Contain("telegram state", () => state.SaveOffset(offset));
             }
         }
     }

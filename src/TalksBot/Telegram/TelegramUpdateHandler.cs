@@ -37,15 +37,8 @@ public sealed partial class TelegramUpdateHandler(
     /// </summary>
     public async Task HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!state.TryClaim(update.Id)) return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            faults.Report("telegram state", e); // the store cannot record the update: it is not answered blind, twice
-            return;
-        }
+        // A store that cannot record the claim: the update is not answered blind, perhaps twice.
+        if (!faults.Contain("telegram state", () => state.TryClaim(update.Id), false)) return;
         try
         {
             await HandleAsync(update, cancellationToken);
@@ -59,17 +52,8 @@ public sealed partial class TelegramUpdateHandler(
         }
     }
 
-    void MarkDone(int updateId)
-    {
-        try
-        {
-            state.MarkDone(updateId);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            faults.Report("telegram state", e); // answered; a restart may take it over and answer again
-        }
-    }
+    // Answered; if the mark is lost, a restart may take the claim over and answer again.
+    void MarkDone(int updateId) => faults.Contain("telegram state", () => state.MarkDone(updateId));
 
     async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {

@@ -49,15 +49,8 @@ public static class TelegramWebhook
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
             if (update is null) return Results.BadRequest();
-            try
-            {
-                state.Keep(update.Id, json); // on disk before the 200
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                faults.Report("telegram state", e);
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable); // Telegram delivers it again later
-            }
+            // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
+            if (!faults.Contain("telegram state", () => state.Keep(update.Id, json))) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             arrivals.Arrived();
             return Results.Ok();
         });

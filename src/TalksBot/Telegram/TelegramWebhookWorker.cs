@@ -21,16 +21,7 @@ public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArriv
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            List<(int Id, string Json)> pending;
-            try
-            {
-                pending = state.Pending(Batch);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                faults.Report("telegram state", e);
-                pending = [];
-            }
+            var pending = faults.Contain("telegram state", () => state.Pending(Batch), []);
             if (pending.Count == 0)
             {
                 try { await arrivals.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken); }
@@ -43,14 +34,7 @@ public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArriv
                 {
                     foreach (var update in chat.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, CancellationToken.None);
                 });
-            try
-            {
-                state.Forget([.. pending.Select(p => p.Id)]);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                faults.Report("telegram state", e);
-            }
+            faults.Contain("telegram state", () => state.Forget([.. pending.Select(p => p.Id)]));
         }
     }
 }
