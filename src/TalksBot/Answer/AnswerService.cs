@@ -46,12 +46,13 @@ public sealed partial class AnswerService(
         var index = await knowledge.GetAsync(cancellationToken);
         var previous = conversationId is null ? null : FollowUp.Context(question,
             faults.Contain("conversations", () => conversations.Recent(conversationId), [])); // unreadable: the question is read alone
-        var context = previous?.Question;
-        var found = await searcher.SearchAsync(context is null ? question : context + " " + question, o.Passages, cancellationToken);
+        // A follow-up is asked together with the question it leans on.
+        var asked = previous is null ? question : $"{previous.Question} {question}";
+        var found = await searcher.SearchAsync(asked, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
 
         var (draft, engine) = o.Engine == OpenAI
-            ? await WithLlmAsync(index, context is null ? question : $"{context} {question}", language, found.Hits, previous, question, cancellationToken)
+            ? await WithLlmAsync(index, asked, language, found.Hits, previous, question, cancellationToken)
             : (await ExtractiveAsync(index, question, previous, language, found.Hits, cancellationToken), Extractive);
         var timings = new Dictionary<string, double>
         {
@@ -60,7 +61,7 @@ public sealed partial class AnswerService(
         var now = time.GetUtcNow().UtcDateTime;
         // The answer stands whether or not it can be written down: a full disk costs the follow-up and the log line, not the answer.
         if (conversationId is not null)
-            faults.Contain("conversations", () => conversations.Append(conversationId, new ConversationTurn(context is null ? question : $"{context} {question}", draft.Text, draft.Refused, now)));
+            faults.Contain("conversations", () => conversations.Append(conversationId, new ConversationTurn(asked, draft.Text, draft.Refused, now)));
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
         metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);

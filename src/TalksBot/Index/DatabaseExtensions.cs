@@ -25,7 +25,6 @@ public static class DatabaseExtensions
     /// </summary>
     static LiteDatabase Open(string path)
     {
-        var recovery = $"The index can be rebuilt from seeds/: move the file away (mv {path} {path}.damaged) and run `index`.";
         if (File.Exists(path) && new FileInfo(path).Length > 0 && !IsLiteDb(path))
             throw new DatabaseUnusableException($"{path} is not a TalksBot database (not a LiteDB file), so it was left untouched. " +
                 "Point Index:DatabasePath at another file, or move this one away; the index is rebuilt from seeds/.");
@@ -45,7 +44,7 @@ public static class DatabaseExtensions
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             db?.Dispose();
-            throw new DatabaseUnusableException($"The database {path} is damaged ({e.GetType().Name}: {e.Message}). {recovery}", e);
+            throw DatabaseUnusableException.Damaged(path, e);
         }
     }
 

@@ -51,7 +51,13 @@ public sealed class DatabaseLock : IDisposable
 }
 
 /// <summary>The database file cannot be used as it is; the message names the file and what to do. Nothing was written to it.</summary>
-public class DatabaseUnusableException(string message, Exception? inner = null) : InvalidOperationException(message, inner);
+public class DatabaseUnusableException(string message, Exception? inner = null) : InvalidOperationException(message, inner)
+{
+    /// <summary>A LiteDB file that cannot be read, with the way back: <c>seeds/</c> are the source of truth.</summary>
+    public static DatabaseUnusableException Damaged(string path, Exception e) => new(
+        $"The database {path} is damaged ({e.GetType().Name}: {e.Message}). " +
+        $"The index can be rebuilt from seeds/: move the file away (mv {path} {path}.damaged) and run `index`.", e);
+}
 
 public sealed class DatabaseInUseException(string path, string owner, IOException inner) : DatabaseUnusableException(
     $"The database {path} is in use by {owner}. One process at a time may open it: stop that one first, " +

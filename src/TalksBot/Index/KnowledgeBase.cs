@@ -99,8 +99,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
         catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException)
         {
-            throw new DatabaseUnusableException($"The database {store.Location} cannot be read ({e.GetType().Name}: {e.Message}). " +
-                $"The index can be rebuilt from seeds/: move the file away (mv {store.Location} {store.Location}.damaged) and run `index`.", e);
+            throw DatabaseUnusableException.Damaged(store.Location, e);
         }
     }
 
