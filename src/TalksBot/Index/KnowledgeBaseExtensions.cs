@@ -36,6 +36,7 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton<ReindexRunner>();
         builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddSingleton(_ => QueryTranslator.LoadEmbedded());
+        builder.Services.AddSingleton(_ => Synonyms.LoadEmbedded());
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<Searcher>();
         builder.AddEmbeddings();

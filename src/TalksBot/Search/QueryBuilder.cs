@@ -9,7 +9,7 @@ namespace TalksBot.Search;
 /// question's language (weight 1) and in the other (names and shared words match either way), its
 /// dictionary translations, and the spelling variants found in the index for what the user typed.
 /// </summary>
-public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<SearchOptions> options)
+public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms synonyms, IOptions<SearchOptions> options)
 {
     // Question words ask, modal verbs and prepositions relate; they name no topic. Not all of them are on the Snowball stop lists.
     static readonly HashSet<string> Interrogatives = new(StringComparer.OrdinalIgnoreCase)
@@ -52,6 +52,11 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
             if (word.Contains('-'))
                 foreach (var term in TextAnalysis.Terms(word.Replace("-", ""), language))
                     if (index.TermId(term) is var joined and >= 0 && !forms.Exists(f => f.TermId == joined)) forms.Add(new QueryTerm(joined, 1f, IsVariant: false));
+            // Synonyms find the sentence that puts it in other words among the passages found; ranking by them brings in more noise than passages (measured, docs/answering.md).
+            if (language == LanguageDetector.English)
+                foreach (var synonym in synonyms.Of(word))
+                    foreach (var term in TextAnalysis.Terms(synonym, language))
+                        if (index.TermId(term) is var id and >= 0 && !weights.ContainsKey(term) && !forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.SynonymWeight, IsVariant: true, IsSynonym: true));
             // Spelling variants are sought for what the user typed, not for translations and other-language stems;
             // for a name, the variants of a variant too: a typo of one transliteration is a step from the others.
             foreach (var term in own)
@@ -68,9 +73,9 @@ public sealed partial class QueryBuilder(QueryTranslator translator, IOptions<Se
         return words;
     }
 
-    /// <summary>All forms of all words, each term once at its best weight: what ranking needs.</summary>
+    /// <summary>All forms of all words but synonyms, each term once at its best weight: what ranking needs.</summary>
     public List<QueryTerm> Build(SearchIndex index, string query, string language) =>
-        [.. Words(index, query, language).SelectMany(w => w.Forms).GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
+        [.. Words(index, query, language).SelectMany(w => w.Forms).Where(t => !t.IsSynonym).GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
 
     static void Add(Dictionary<string, float> weights, List<string> terms, float weight)
     {

@@ -21,8 +21,8 @@ public sealed class QueryTranslator
     /// <summary>Each list also read backwards: the Dutch-English list knows English words the English-Dutch one lacks ("road": "weg").</summary>
     public static QueryTranslator LoadEmbedded()
     {
-        var dutch = Read("nld-eng.tsv");
-        var english = Read("eng-nld.tsv");
+        var dutch = WordLists.Read("nld-eng.tsv");
+        var english = WordLists.Read("eng-nld.tsv");
         return new(Table(dutch.Concat(Inverse(english)), LanguageDetector.Dutch), Table(english.Concat(Inverse(dutch)), LanguageDetector.English));
     }
 
@@ -75,20 +75,6 @@ public sealed class QueryTranslator
         }
         if (word.EndsWith('s') && word.Length > 4) yield return word[..^1];
         if (word.EndsWith('e') && word.Length > 4) yield return word[..^1];
-    }
-
-    static List<(string Word, string[] Translations)> Read(string name)
-    {
-        using var stream = typeof(QueryTranslator).Assembly.GetManifestResourceStream("TalksBot.Dictionaries." + name)
-            ?? throw new InvalidOperationException($"The word list {name} is not embedded in the program.");
-        using var reader = new StreamReader(stream);
-        var entries = new List<(string, string[])>();
-        while (reader.ReadLine() is { } line)
-        {
-            var tab = line.IndexOf('\t');
-            if (!line.StartsWith('#') && tab >= 0) entries.Add((line[..tab], line[(tab + 1)..].Split("; ")));
-        }
-        return entries;
     }
 
     static IEnumerable<(string Word, string[] Translations)> Inverse(List<(string Word, string[] Translations)> entries) =>

@@ -27,6 +27,9 @@ public sealed class SearchOptions
     /// <summary>Weight of dictionary translations of query words, against 1 for the words themselves.</summary>
     public float TranslationWeight { get; set; } = 0.5f;
 
+    /// <summary>Weight of a word's synonyms (WordNet) against 1 for the word itself.</summary>
+    public float SynonymWeight { get; set; } = 0.4f;
+
     /// <summary>Weight of a query analysed in the language it is not written in (names match either way).</summary>
     public float OtherLanguageWeight { get; set; } = 0.5f;
 }

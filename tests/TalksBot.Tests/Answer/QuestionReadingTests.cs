@@ -94,6 +94,39 @@ public class QuestionReadingTests
         Assert.Equal("300", citation.Quote[citation.Highlight.Value.Start..citation.Highlight.Value.End]);
     }
 
+    [Theory]
+    [InlineData("The board approved the exchange of all sick or injured dock workers on Friday.", "all sick or injured dock workers")]
+    [InlineData("The board approved the exchange of an unspecified number of dock workers on Friday.", "unspecified number")]
+    public async Task ACountWithoutAFigureIsWhoIsCounted(string sentence, string marked)
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\n" + sentence + " The weather was calm."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many dock workers will the board exchange?");
+        Assert.False(answer.Refused, answer.Text);
+        var citation = answer.Citations[0];
+        Assert.NotNull(citation.Highlight);
+        Assert.Equal(marked, citation.Quote[citation.Highlight.Value.Start..citation.Highlight.Value.End]);
+    }
+
+    [Fact]
+    public async Task AQuantifierThatDoesNotCountWhatIsAskedIsNoCount()
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt", "Port Report\nAll unions agreed to exchange dock workers between the ports on Friday."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many dock workers will the unions exchange?");
+        Assert.True(answer.Refused, answer.Text);
+    }
+
+    [Fact]
+    public async Task AQuestionInOtherWordsThanTheTextIsAnsweredThroughSynonyms()
+    {
+        var (kb, answers) = await TestKnowledgeBase.Answering(("a.txt",
+            "Harbour Report\nThe harbour master counted 60 fishing boats in the port on Monday. The harbour master ordered the release of 40 fishing boats on Tuesday."));
+        using var _ = kb;
+        var answer = await answers.AskAsync("How many fishing boats were freed?");
+        Assert.StartsWith("The harbour master ordered the release of 40 fishing boats", answer.Text);
+    }
+
     [Fact]
     public async Task ABroadQuestionIsAnsweredWithTheOpeningFactsOfTheReportOnItsTopic()
     {
