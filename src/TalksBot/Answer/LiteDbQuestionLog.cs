@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using TalksBot.Observability;
 
 namespace TalksBot.Answer;
 
@@ -9,15 +11,26 @@ namespace TalksBot.Answer;
 /// ids are stored as an HMAC under a key made once per installation and kept in the database, so
 /// the same user is recognisable in the log but a chat id cannot be looked up from it.
 /// </summary>
-public sealed class LiteDbQuestionLog : IQuestionLog
+/// <remarks>
+/// Entries are written in batches, at most <see cref="FlushDelay"/> after they are recorded: one LiteDB
+/// commit per question cost more than answering it (2.5 of 3.5 ms in the ask benchmark). Reading the
+/// log, and disposing it at shutdown, writes what is pending first; a killed process loses at most
+/// that last moment of the log, never an answer.
+/// </remarks>
+public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
 {
     public const int Keep = 10_000;
+    static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
     readonly ILiteCollection<QuestionRecord> questions;
+    readonly Faults faults;
     readonly byte[] key;
+    readonly ConcurrentQueue<QuestionRecord> pending = new();
     readonly Lock writeLock = new();
+    int scheduled;
 
-    public LiteDbQuestionLog(LiteDatabase db)
+    public LiteDbQuestionLog(LiteDatabase db, Faults faults)
     {
+        this.faults = faults;
         questions = db.GetCollection<QuestionRecord>("questions");
         questions.EnsureIndex(q => q.Refused);
         var meta = db.GetCollection("meta");
@@ -32,17 +45,33 @@ public sealed class LiteDbQuestionLog : IQuestionLog
     public void Record(QuestionRecord record, string? userId)
     {
         record.User = userId is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)))[..16];
-        lock (writeLock)
-        {
-            questions.Insert(record);
-            if (record.Id % 500 == 0) questions.DeleteMany(q => q.Id <= record.Id - Keep);
-        }
+        pending.Enqueue(record);
+        if (Interlocked.Exchange(ref scheduled, 1) == 0)
+            _ = Task.Delay(FlushDelay).ContinueWith(_ => faults.Contain("questions log", Flush), TaskScheduler.Default);
     }
 
     public IReadOnlyList<QuestionRecord> Recent(int limit, bool refusedOnly = false)
     {
+        Flush();
         var query = questions.Query();
         if (refusedOnly) query = query.Where(q => q.Refused);
         return [.. query.OrderByDescending(q => q.Id).Limit(limit).ToEnumerable()];
     }
+
+    /// <summary>Writes the pending entries in one commit, and drops the oldest beyond <see cref="Keep"/> every 500 entries.</summary>
+    void Flush()
+    {
+        lock (writeLock)
+        {
+            Volatile.Write(ref scheduled, 0);
+            var batch = new List<QuestionRecord>();
+            while (pending.TryDequeue(out var record)) batch.Add(record);
+            if (batch.Count == 0) return;
+            questions.InsertBulk(batch);
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            if (last / 500 > (first - 1) / 500) questions.DeleteMany(q => q.Id <= last - Keep);
+        }
+    }
+
+    public void Dispose() => faults.Contain("questions log", Flush);
 }

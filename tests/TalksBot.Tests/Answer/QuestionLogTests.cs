@@ -34,6 +34,32 @@ public class QuestionLogTests
     }
 
     [Fact]
+    public async Task QuestionsAnsweredJustBeforeTheProcessStopsAreInTheLogAfterARestart()
+    {
+        using var kb = new TestKnowledgeBase();
+        var answers = kb.Start().GetRequiredService<AnswerService>();
+        for (var i = 0; i < 30; i++) await answers.AskAsync($"Who is Rustem Umerov? ({i})", asker: new Asker("test", "u"));
+        kb.Stop();
+
+        var recent = kb.Start().GetRequiredService<IQuestionLog>().Recent(100);
+        Assert.Equal(30, recent.Count);
+        Assert.Equal("Who is Rustem Umerov? (29)", recent[0].Question);
+        Assert.Equal(Enumerable.Range(recent[^1].Id, 30).Reverse(), recent.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task QuestionsAreWrittenDownWithoutAnyoneReadingTheLog()
+    {
+        using var kb = new TestKnowledgeBase();
+        var services = kb.Start();
+        await services.GetRequiredService<AnswerService>().AskAsync("Who is Rustem Umerov?");
+        var db = services.GetRequiredService<LiteDB.LiteDatabase>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (db.GetCollection<QuestionRecord>("questions").Count() == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(1, db.GetCollection<QuestionRecord>("questions").Count());
+    }
+
+    [Fact]
     public async Task TelegramQuestionsAreLoggedWithTheirFrontEnd()
     {
         await using var bot = await TelegramApp.StartAsync();
