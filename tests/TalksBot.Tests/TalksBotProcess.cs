@@ -6,9 +6,21 @@ namespace TalksBot.Tests;
 /// <summary>The real program in its own process, configured by environment variables, as a person runs it.</summary>
 public static class TalksBotProcess
 {
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsAsync(null, workingDirectory, environment, args);
+
+    /// <param name="uid">Run as this user and group id instead (setpriv, so the environment stays as given); the tests' user must be root.</param>
+    public static async Task<(int Exit, string Out, string Err)> RunAsAsync(int? uid, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(BotProcess.StartInfo(workingDirectory, environment, args))!;
+        var start = BotProcess.StartInfo(workingDirectory, environment, args);
+        if (uid is not null)
+        {
+            string[] command = [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", start.FileName, .. start.ArgumentList];
+            start.FileName = "setpriv";
+            start.ArgumentList.Clear();
+            foreach (var a in command) start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -27,10 +27,11 @@ public sealed class Indexer(
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new IndexRun { StartedAt = time.GetUtcNow().UtcDateTime, Full = full };
-        var (files, metadataProblem) = reader.Read();
+        var (files, metadataProblem, unreadable) = reader.Read();
         if (files is null)
             return (Failed(run, $"The seeds folder {reader.Folder} does not exist (Seeds:Path). The index is left as it was."), null);
         if (metadataProblem is not null) run.Problems.Add(metadataProblem);
+        foreach (var folder in unreadable) run.Problems.Add($"{folder} cannot be read; it is passed over, and what was indexed from it is kept.");
 
         var stored = store.Sources().ToDictionary(s => s.Id);
         var fingerprint = Fingerprint;
@@ -66,13 +67,14 @@ public sealed class Indexer(
         }
         progress?.Report(new IndexProgress("writing", files.Count, files.Count));
 
-        var present = files.Select(f => f.Name).ToHashSet();
+        // A source in a folder that cannot be read now is not gone: it is kept as it was.
+        var present = files.Select(f => f.Name).Concat(stored.Keys.Where(id => unreadable.Exists(f => id.StartsWith(f, StringComparison.Ordinal)))).ToHashSet();
         var removed = stored.Keys.Where(id => !present.Contains(id)).ToList();
         run.Removed = removed.Count;
         if (files.Count > 0 && files.All(f => !f.Usable))
             return (Failed(run, $"None of the {files.Count} files in {reader.Folder} could be used. The index is left as it was."), null);
 
-        run.Sources = files.Count(f => f.Usable || stored.ContainsKey(f.Name));
+        run.Sources = present.Count(id => stored.ContainsKey(id) || upserts.Exists(u => u.Item1.Id == id));
         var replaced = upserts.Select(u => u.Item1.Id).ToHashSet();
         run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !replaced.Contains(s.Id)).Sum(s => s.Chunks)
             + upserts.Sum(u => u.Item2.Count);

@@ -14,18 +14,42 @@ public sealed class SeedReader(IOptions<SeedsOptions> options)
 
     public string Folder => Path.GetFullPath(options.Value.Path);
 
-    /// <summary>The files, in name order; null when the folder does not exist.</summary>
-    public (List<SeedFile>? Files, string? MetadataProblem) Read()
+    /// <summary>
+    /// The files, in name order (null when the folder does not exist), and the subfolders that could
+    /// not be listed (such as a root-owned lost+found), named with a trailing "/".
+    /// </summary>
+    public (List<SeedFile>? Files, string? MetadataProblem, List<string> UnreadableFolders) Read()
     {
-        if (!Directory.Exists(Folder)) return (null, null);
+        if (!Directory.Exists(Folder)) return (null, null, []);
         var (overrides, metadataProblem) = ReadOverrides();
-        var files = Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
+        var unreadable = new List<string>();
+        var files = Walk(unreadable)
             .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(name => ReadFile(name, overrides.GetValueOrDefault(name)))
             .ToList();
-        return (files, metadataProblem);
+        return (files, metadataProblem, unreadable);
+    }
+
+    /// <summary>Every file under the folder; a subfolder that cannot be listed is named in <paramref name="unreadable"/> and passed over.</summary>
+    List<string> Walk(List<string> unreadable)
+    {
+        var files = new List<string>();
+        var folders = new Stack<string>([Folder]);
+        while (folders.TryPop(out var folder))
+        {
+            try
+            {
+                files.AddRange(Directory.GetFiles(folder));
+                foreach (var sub in Directory.GetDirectories(folder)) folders.Push(sub);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(Path.GetRelativePath(Folder, folder).Replace('\\', '/') + "/");
+            }
+        }
+        return files;
     }
 
     SeedFile ReadFile(string name, SourceOverride? sourceOverride)
@@ -35,13 +59,15 @@ public sealed class SeedReader(IOptions<SeedsOptions> options)
         try
         {
             var size = new FileInfo(path).Length;
+            // A pipe or a device has no length, and reading one would wait for ever: it is as good as empty.
+            if (size == 0) return new(name, "", null, "is empty", sourceOverride);
             if (size > options.Value.MaxFileBytes)
                 return new(name, "", null, $"is {size / 1_000_000.0:0.#} MB, over the {options.Value.MaxFileBytes / 1_000_000.0:0.#} MB limit (Seeds:MaxFileBytes)", sourceOverride);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(name, "", null, $"cannot be read: {e.Message}", sourceOverride);
+            return new(name, "", null, $"cannot be read: {e.Message.TrimEnd('.')}", sourceOverride);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -35,6 +35,57 @@ public class BadFileTests
         Assert.Equal(["good.txt"], services.Knowledge().Store.Sources().Select(s => s.Id));
     }
 
+    /// <summary>
+    /// A root-owned lost+found, a file the service may not read, a pipe and a dangling link: `index`, run
+    /// as a user without the rights (nobody, when the tests run as root), names each and goes on, and
+    /// what it indexed before from a folder it can no longer read stays in the index.
+    /// </summary>
+    [Fact]
+    public async Task UnreadableEntriesAreNamedAndPassedOverWithoutLosingWhatWasIndexedFromThem()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        string Seed(string name) => Path.Combine(kb.Seeds, name);
+        Directory.CreateDirectory(Seed("sub"));
+        await File.WriteAllTextAsync(Seed("good.txt"), "Harbour News\nThe harbour opened on Monday.");
+        await File.WriteAllTextAsync(Seed("sub/ferry.txt"), "Ferry News\nThe ferry sailed on Tuesday.");
+        var environment = new Dictionary<string, string> { ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database };
+        var first = await RunAsUnprivilegedAsync(kb, environment, "index");
+        Assert.True(first.Exit == 0, first.Out + first.Err);
+
+        Directory.CreateDirectory(Seed("lost+found"));
+        await File.WriteAllTextAsync(Seed("lost+found/old.txt"), "Old News\nThe old pier closed.");
+        await File.WriteAllTextAsync(Seed("secret.txt"), "Secret News\nThe vault opened.");
+        File.SetUnixFileMode(Seed("secret.txt"), UnixFileMode.None);
+        foreach (var folder in new[] { "lost+found", "sub" }) File.SetUnixFileMode(Seed(folder), UnixFileMode.None);
+        File.CreateSymbolicLink(Seed("gone.txt"), "/nonexistent/gone.txt");
+        using (var fifo = System.Diagnostics.Process.Start("mkfifo", [Seed("pipe.txt")]))
+        {
+            await fifo.WaitForExitAsync();
+            Assert.Equal(0, fifo.ExitCode);
+        }
+
+        var (exit, output, error) = await RunAsUnprivilegedAsync(kb, environment, "index");
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("lost+found/ cannot be read", output);
+        Assert.Contains("sub/ cannot be read; it is passed over, and what was indexed from it is kept", output);
+        Assert.Contains("secret.txt cannot be read", output);
+        Assert.Contains("gone.txt cannot be read", output);
+        Assert.Contains("pipe.txt is empty", output);
+        Assert.Contains("Indexed 2 sources", output);
+        Assert.DoesNotContain("Unhandled", error);
+    }
+
+    const int Nobody = 65534;
+
+    /// <summary>The program as a user that the folder's modes apply to: root reads everything, so root runs it as nobody.</summary>
+    static Task<(int Exit, string Out, string Err)> RunAsUnprivilegedAsync(TestKnowledgeBase kb, Dictionary<string, string> environment, params string[] args)
+    {
+        if (Environment.UserName != "root") return TalksBotProcess.RunAsync(kb.Root, environment, args);
+        // nobody must reach the folder and write the database beside it.
+        File.SetUnixFileMode(kb.Root, (UnixFileMode)0b111_111_111);
+        return TalksBotProcess.RunAsAsync(Nobody, kb.Root, environment, args);
+    }
+
     [Fact]
     public async Task AFileThatTurnsBadKeepsItsIndexedVersion()
     {
