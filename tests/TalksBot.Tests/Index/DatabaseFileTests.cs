@@ -53,4 +53,29 @@ public class DatabaseFileTests
         Assert.Equal(0, ok);
         Assert.StartsWith("5 sources", status.Trim());
     }
+
+    /// <summary>A page in the middle zeroed (the header and the collections still read): `serve` names it once and stops, not "previous index kept" first.</summary>
+    [Fact]
+    public async Task AZeroedPageStopsServeWithTheOneMessage()
+    {
+        using var kb = new TestKnowledgeBase();
+        Assert.Equal(0, (await Run(kb, "index")).Exit);
+        var bytes = await File.ReadAllBytesAsync(kb.Database);
+        const int Page = 8192;
+        Array.Clear(bytes, bytes.Length / 2 / Page * Page, Page);
+        await File.WriteAllBytesAsync(kb.Database, bytes);
+
+        var environment = new Dictionary<string, string> { ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0" };
+        using var process = Process.Start(BotProcess.StartInfo(kb.Root, environment, "serve"))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var all = await output + await error;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("is damaged", all);
+        Assert.DoesNotContain("previous index is kept", all);
+        Assert.DoesNotContain("   at ", all);
+    }
 }
