@@ -186,5 +186,19 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return [.. Sent];
     }
 
+    /// <summary>
+    /// Waits until the bot asks for the updates after <paramref name="update"/>. A poller handles a whole
+    /// batch, answers sent, before it asks for the next, so once it does nothing more comes of that
+    /// update or of any before it: the check that no further message arrives, without a sleep.
+    /// </summary>
+    public async Task WaitForHandledAsync(JsonObject update, int seconds = 20)
+    {
+        var id = update["update_id"]!.GetValue<int>();
+        bool Asked() => Calls.Any(c => c.Method == "getUpdates" && (c.Body["offset"]?.GetValue<int>() ?? 0) > id);
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!Asked() && DateTime.UtcNow < until) await Task.Delay(50);
+        if (!Asked()) throw new TimeoutException($"update {id} not confirmed within {seconds} s");
+    }
+
     public ValueTask DisposeAsync() => server.DisposeAsync();
 }

@@ -31,7 +31,7 @@ public class DiscordInteractionTests
             _ => await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds()),
         };
         Assert.Equal(401, status);
-        await Task.Delay(500);
+        await discord.App.StopAsync(); // stopping answers every interaction taken: nothing more can come
         Assert.Empty(discord.Server.Calls);
     }
 
@@ -56,8 +56,7 @@ public class DiscordInteractionTests
         Assert.Equal(200, (await discord.PostAsync(body)).Status);
         Assert.Equal(409, (await discord.PostAsync(body)).Status);
         Assert.Equal(409, (await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeSeconds())).Status);
-        await discord.Server.WaitForCallsAsync(1);
-        await Task.Delay(1000);
+        await discord.App.StopAsync(); // stopping answers every interaction taken: nothing more can come
         Assert.Single(discord.Server.Calls);
     }
 
@@ -83,9 +82,8 @@ public class DiscordInteractionTests
         Assert.Equal(200, status);
         Assert.Equal(5, body!["type"]!.GetValue<int>());
         Assert.Equal(0, body["data"]!["flags"]!.GetValue<int>());
-        var call = Assert.Single(await discord.Server.WaitForCallsAsync(1));
-        await Task.Delay(500);
-        Assert.Single(discord.Server.Calls);
+        await discord.App.StopAsync(); // stopping answers every interaction taken: nothing more can come
+        var call = Assert.Single(discord.Server.Calls);
         Assert.Equal("PATCH", call.Method);
         Assert.Equal($"webhooks/{DiscordApp.ApplicationId}/tok-ask/messages/@original", call.Path);
         var embeds = call.Body["embeds"]!.AsArray();
@@ -104,8 +102,9 @@ public class DiscordInteractionTests
         await using var discord = await DiscordApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "plan.txt"), text));
         await discord.PostAsync(DiscordApp.Command("ask", "What does the harbour ferry plan include?", token: "long"));
 
-        var calls = await discord.Server.WaitForCallsAsync(2);
-        await Task.Delay(500);
+        await discord.App.StopAsync(); // stopping answers every interaction taken: nothing more can come
+        var calls = discord.Server.Calls.ToList();
+        Assert.True(calls.Count >= 2, $"{calls.Count} calls");
 
         Assert.Equal("PATCH", calls[0].Method);
         Assert.All(discord.Server.Calls.Skip(1), c => Assert.Equal(("POST", $"webhooks/{DiscordApp.ApplicationId}/long"), (c.Method, c.Path)));

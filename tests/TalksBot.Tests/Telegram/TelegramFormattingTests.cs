@@ -66,10 +66,9 @@ public class TelegramFormattingTests
         var text = "Plan Report\n" + string.Join(" ", Enumerable.Range(1, 3).Select(i =>
             $"The harbour ferry plan part {i} includes " + string.Join(", ", Enumerable.Range(1, 220).Select(k => $"item{i}x{k} & <more>")) + "."));
         await using var bot = await TelegramApp.StartAsync(withSeeds: false, seed: folder => File.WriteAllText(Path.Combine(folder, "plan.txt"), text));
-        bot.Server.Push(FakeTelegramServer.Text(7, "What does the harbour ferry plan include?", messageId: 9));
+        var update = bot.Server.Push(FakeTelegramServer.Text(7, "What does the harbour ferry plan include?", messageId: 9));
 
-        await bot.Server.WaitForSentAsync(2);
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(update);
 
         var sent = bot.Server.Sent.ToList();
         Assert.True(sent.Count >= 3, $"{sent.Count} messages");

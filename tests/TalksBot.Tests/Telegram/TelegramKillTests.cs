@@ -18,7 +18,7 @@ public class TelegramKillTests
             ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token", ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__POLLSECONDS"] = "1",
         };
         server.ChatActionDelay = TimeSpan.FromSeconds(60);
-        server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
+        var update = server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
 
         using (var first = Process.Start(BotProcess.StartInfo(kb.Root, environment, "serve"))!)
         {
@@ -34,8 +34,7 @@ public class TelegramKillTests
         using var second = Process.Start(BotProcess.StartInfo(kb.Root, environment, "serve"))!;
         try
         {
-            await server.WaitForSentAsync(1, seconds: 60);
-            await Task.Delay(2500); // a second answer would arrive by now
+            await server.WaitForHandledAsync(update, seconds: 60);
             var sent = Assert.Single(server.Sent);
             Assert.Equal(1, sent["reply_parameters"]!["message_id"]!.GetValue<int>());
         }

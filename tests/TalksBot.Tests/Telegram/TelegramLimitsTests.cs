@@ -23,10 +23,9 @@ public class TelegramLimitsTests
     {
         await using var bot = await TelegramApp.StartAsync(new() { ["Telegram:QuestionsPerUserPerMinute"] = "2" });
         for (var i = 1; i <= 5; i++) bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", userId: 1, messageId: i));
-        bot.Server.Push(FakeTelegramServer.Text(8, "Who is Rustem Umerov?", userId: 2, messageId: 6));
+        var last = bot.Server.Push(FakeTelegramServer.Text(8, "Who is Rustem Umerov?", userId: 2, messageId: 6));
 
-        await bot.Server.WaitForSentAsync(4);
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(last);
 
         var texts = bot.Server.Sent.Select(s => s["text"]!.GetValue<string>()).ToList();
         Assert.Equal(4, texts.Count);
@@ -43,10 +42,9 @@ public class TelegramLimitsTests
         var fromBot = FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 3);
         fromBot["from"]!["is_bot"] = true;
         bot.Server.Push(fromBot);
-        bot.Server.Push(FakeTelegramServer.Text(7, "/help", messageId: 4));
+        var last = bot.Server.Push(FakeTelegramServer.Text(7, "/help", messageId: 4));
 
-        await bot.Server.WaitForSentAsync(1);
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(last);
 
         Assert.Equal(4, Assert.Single(bot.Server.Sent)["reply_parameters"]!["message_id"]!.GetValue<int>());
     }

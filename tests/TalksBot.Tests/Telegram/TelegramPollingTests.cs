@@ -37,10 +37,9 @@ public class TelegramPollingTests
             entities: [new JsonObject { ["type"] = "mention", ["offset"] = 0, ["length"] = mention.Length }]));
         var botMessage = new JsonObject { ["message_id"] = 3, ["date"] = 1, ["chat"] = new JsonObject { ["id"] = -100, ["type"] = "supergroup" },
             ["from"] = new JsonObject { ["id"] = FakeTelegramServer.BotId, ["is_bot"] = true, ["first_name"] = "TalksBot" }, ["text"] = "…" };
-        bot.Server.Push(FakeTelegramServer.Text(-100, "Who is Rustem Umerov?", messageId: 4, replyTo: botMessage));
+        var last = bot.Server.Push(FakeTelegramServer.Text(-100, "Who is Rustem Umerov?", messageId: 4, replyTo: botMessage));
 
-        var sent = await bot.Server.WaitForSentAsync(2);
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(last);
 
         Assert.Equal([2, 4], bot.Server.Sent.Select(s => s["reply_parameters"]!["message_id"]!.GetValue<int>()).Order());
     }
@@ -82,10 +81,9 @@ public class TelegramPollingTests
     {
         await using var bot = await TelegramApp.StartAsync();
         bot.Server.FailNextSends.Enqueue((code, retryAfter));
-        bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
+        var update = bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
 
-        await bot.Server.WaitForSentAsync(1);
-        await Task.Delay(1000);
+        await bot.Server.WaitForHandledAsync(update);
 
         Assert.Single(bot.Server.Sent);
         Assert.Equal(2, bot.Server.Calls.Count(c => c.Method == "sendMessage"));
@@ -97,12 +95,11 @@ public class TelegramPollingTests
         await using var bot = await TelegramApp.StartAsync();
         bot.Server.FailGetMe = true;
         bot.Server.Push(FakeTelegramServer.Text(-100, "@talks_test_bot Who is Rustem Umerov?", messageId: 1));
-        bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 2));
+        var last = bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 2));
 
-        var sent = Assert.Single(await bot.Server.WaitForSentAsync(1));
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(last);
 
-        Assert.Single(bot.Server.Sent);
+        var sent = Assert.Single(bot.Server.Sent);
         Assert.Equal(7, sent["chat_id"]!.GetValue<long>());
         Assert.Contains("something went wrong", Text(sent));
     }
@@ -113,10 +110,9 @@ public class TelegramPollingTests
         await using var bot = await TelegramApp.StartAsync();
         bot.Server.Outage(502, TimeSpan.FromSeconds(10));
         bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
-        bot.Server.Push(FakeTelegramServer.Text(8, "/help", messageId: 2));
+        var last = bot.Server.Push(FakeTelegramServer.Text(8, "/help", messageId: 2));
 
-        await bot.Server.WaitForSentAsync(2, seconds: 40);
-        await Task.Delay(1000);
+        await bot.Server.WaitForHandledAsync(last, seconds: 40);
 
         Assert.True(bot.Server.OutageRejections >= 4);
         Assert.Equal([1, 2], bot.Server.Sent.Select(s => s["reply_parameters"]!["message_id"]!.GetValue<int>()).Order());
@@ -127,16 +123,14 @@ public class TelegramPollingTests
     {
         await using var bot = await TelegramApp.StartAsync();
         bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));
-        bot.Server.Push(FakeTelegramServer.Text(8, "/help", messageId: 2));
-        await bot.Server.WaitForSentAsync(2);
-        await Task.Delay(1200); // the next getUpdates confirms them
+        var second = bot.Server.Push(FakeTelegramServer.Text(8, "/help", messageId: 2));
+        await bot.Server.WaitForHandledAsync(second); // the next getUpdates confirms them
 
         await bot.StopAsync();
-        bot.Server.Push(FakeTelegramServer.Text(9, "/sources", messageId: 3));
+        var third = bot.Server.Push(FakeTelegramServer.Text(9, "/sources", messageId: 3));
         await bot.RestartAsync(stopFirst: false);
 
-        await bot.Server.WaitForSentAsync(3);
-        await Task.Delay(1500);
+        await bot.Server.WaitForHandledAsync(third);
         Assert.Equal([1, 2, 3], bot.Server.Sent.Select(s => s["reply_parameters"]!["message_id"]!.GetValue<int>()).Order());
     }
 
