@@ -5,6 +5,8 @@ using TalksBot.Bench;
 // dotnet run -c Release --project bench/TalksBot.Bench -- telegram [--questions N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- chunking
 // dotnet run -c Release --project bench/TalksBot.Bench -- soak [--questions N] [--rate N]
+// dotnet run -c Release --project bench/TalksBot.Bench -- faults kill [--rounds N] [--updates N]
+// sudo dotnet run -c Release --project bench/TalksBot.Bench -- faults diskfull [--updates N] [--rate N]
 var verb = args.FirstOrDefault() ?? "search";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
@@ -27,7 +29,13 @@ switch (verb)
     case "chunking":
         await ChunkingBenchmark.RunAsync("seeds", devSet);
         return 0;
+    case "faults" when args.ElementAtOrDefault(1) == "kill":
+        await FaultsBenchmark.KillAsync(Path.GetFullPath("seeds"), Option("--rounds", 20), Option("--updates", 5));
+        return 0;
+    case "faults" when args.ElementAtOrDefault(1) == "diskfull":
+        await FaultsBenchmark.DiskFullAsync(Path.GetFullPath("seeds"), Option("--updates", 3_000), Option("--rate", 50));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak|faults kill|faults diskfull> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
         return 2;
 }

@@ -56,7 +56,14 @@ public sealed partial class TelegramPollingWorker(
             }
 
             // A fetched batch is answered in full even when shutdown begins, then its offset is stored.
-            await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => InOrderAsync(chat, CancellationToken.None)));
+            var done = await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => InOrderAsync(chat, CancellationToken.None)));
+            if (done.Any(d => !d))
+            {
+                // The store could not claim some: the batch is fetched again in a second (those answered are skipped by their claims).
+                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
+            }
             if (updates.Length > 0)
             {
                 offset = updates.Max(u => u.Id) + 1;
@@ -66,9 +73,12 @@ public sealed partial class TelegramPollingWorker(
         }
     }
 
-    async Task InOrderAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
+    /// <returns>False when the store could not claim one: the chat stops there, and the ones after it wait, in order.</returns>
+    async Task<bool> InOrderAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
     {
-        foreach (var update in updates.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, cancellationToken);
+        foreach (var update in updates.OrderBy(u => u.Id))
+            if (!await handler.HandleOnceAsync(update, cancellationToken)) return false;
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]

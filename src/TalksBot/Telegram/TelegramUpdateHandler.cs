@@ -35,10 +35,12 @@ public sealed partial class TelegramUpdateHandler(
     /// transport's loop; in a private chat the person is told, so nobody waits for an answer that will
     /// not come (in a group the message may not have been for the bot, so it stays silent there).
     /// </summary>
-    public async Task HandleOnceAsync(Update update, CancellationToken cancellationToken)
+    /// <returns>False when the store could not record the claim: the update is not answered blind (perhaps twice), and must be tried again later.</returns>
+    public async Task<bool> HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
-        // A store that cannot record the claim: the update is not answered blind, perhaps twice.
-        if (!faults.Contain("telegram state", () => state.TryClaim(update.Id), false)) return;
+        var claimed = faults.Contain<bool?>("telegram state", () => state.TryClaim(update.Id), null);
+        if (claimed is null) return false;
+        if (claimed == false) return true; // answered already, or being answered
         try
         {
             await HandleAsync(update, cancellationToken);
@@ -50,6 +52,7 @@ public sealed partial class TelegramUpdateHandler(
             if (update.Message is { From.IsBot: false, Chat.Type: ChatType.Private } message)
                 await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
         }
+        return true;
     }
 
     // Answered; if the mark is lost, a restart may take the claim over and answer again.

@@ -29,12 +29,24 @@ public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArriv
                 continue;
             }
             var updates = pending.Select(p => JsonSerializer.Deserialize<Update>(p.Json, JsonBotAPI.Options)!).ToList();
+            var finished = new System.Collections.Concurrent.ConcurrentBag<int>();
             await System.Threading.Tasks.Parallel.ForEachAsync(updates.GroupBy(TelegramUpdateHandler.ChatOf), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
                 async (chat, _) =>
                 {
-                    foreach (var update in chat.OrderBy(u => u.Id)) await handler.HandleOnceAsync(update, CancellationToken.None);
+                    // A chat stops at an update the store could not claim: the ones after it wait, in order.
+                    foreach (var update in chat.OrderBy(u => u.Id))
+                    {
+                        if (!await handler.HandleOnceAsync(update, CancellationToken.None)) break;
+                        finished.Add(update.Id);
+                    }
                 });
-            faults.Contain("telegram state", () => state.Forget([.. pending.Select(p => p.Id)]));
+            var forgotten = faults.Contain("telegram state", () => state.Forget([.. finished]));
+            // The store failing: the kept updates stay kept, and are tried again in a second, not in a busy loop.
+            if (!forgotten || finished.Count < pending.Count)
+            {
+                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
         }
     }
 }
