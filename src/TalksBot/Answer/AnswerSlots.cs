@@ -191,13 +191,13 @@ public static partial class AnswerSlots
     [GeneratedRegex(@"\b(all|every|each|alle|elke|iedere?)((?:\s+[\p{Ll}][\p{L}-]*){0,5})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Quantified();
 
+    static readonly HashSet<string> Joining = new(StringComparer.OrdinalIgnoreCase) { "the", "or", "and", "de", "het", "en", "of" };
+
     /// <summary>
     /// "all seriously wounded or ill prisoners" answers "how many prisoners" with who is counted
     /// when no figure is given: a quantifier before what the question counts (its head word) with only describing words
     /// between ("the" and "or" may stand there; any other function word ends the phrase: "all sides agreed to exchange prisoners").
     /// </summary>
-    static readonly HashSet<string> Joining = new(StringComparer.OrdinalIgnoreCase) { "the", "or", "and", "de", "het", "en", "of" };
-
     static TextSpan? Whole(IndexedSentence sentence, int counted, HashSet<int> focus)
     {
         var before = sentence.Text[..sentence.Tokens[counted].Start];
