@@ -17,6 +17,13 @@ public static class AskCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (one line per question with --batch)." };
         var batch = new Option<FileInfo?>("--batch") { Description = "A JSON-lines file of {\"id\", \"question\"} to answer one by one." };
         var command = new Command("ask", "Answer a question from the texts, citing them.") { question, json, batch };
+        // "ask --jsn …" or "ask --frobnicate" would otherwise be answered (and logged) as a question.
+        question.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && UnknownOption(value))
+                result.AddError($"{value} is not an option of ask (its options: {string.Join(", ", command.Options.Where(o => !o.Hidden).Select(o => o.Name))}). " +
+                    "To ask a question that starts with -, put -- before it.");
+        });
         command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var answers = services.GetRequiredService<AnswerService>();
@@ -24,7 +31,7 @@ public static class AskCommand
             var answer = await answers.AskAsync(result.GetValue(question) ?? "", cancellationToken: cancellationToken);
             if (answer.Error is not null)
             {
-                await Console.Error.WriteLineAsync(answer.Error);
+                await Console.Error.WriteLineAsync(Printable(answer.Error));
                 return 2;
             }
             if (result.GetValue(json)) Console.WriteLine(AnswerJson.From(answer).ToJsonString(Json));
@@ -33,6 +40,9 @@ public static class AskCommand
         }));
         return command;
     }
+
+    /// <summary>One word after a dash or two ("--jsn", "-x"): an option mistyped, not a question.</summary>
+    static bool UnknownOption(string value) => value.Length > 1 && value[0] == '-' && !value.Any(char.IsWhiteSpace);
 
     static async Task<int> BatchAsync(AnswerService answers, FileInfo file, CancellationToken cancellationToken)
     {
@@ -69,13 +79,17 @@ public static class AskCommand
 
     public static void Print(Answer.Answer answer)
     {
-        Console.WriteLine(answer.Text);
+        Console.WriteLine(Printable(answer.Text));
         if (answer.Citations.Count == 0) return;
         Console.WriteLine();
         foreach (var c in answer.Citations)
         {
-            Console.WriteLine($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)} ({c.Source})");
-            Console.WriteLine($"    “{c.Quote}”");
+            Console.WriteLine(Printable($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)} ({c.Source})"));
+            Console.WriteLine(Printable($"    “{c.Quote}”"));
         }
     }
+
+    /// <summary>Control characters a question or a text may carry (an escape sequence rewrites the terminal) shown as �.</summary>
+    public static string Printable(string text) =>
+        string.Create(text.Length, text, (span, t) => { for (var i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) && t[i] is not ('\n' or '\t') ? '\uFFFD' : t[i]; });
 }

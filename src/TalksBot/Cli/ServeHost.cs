@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using TalksBot.Admin;
 using TalksBot.Answer;
 using TalksBot.Discord;
@@ -36,7 +37,10 @@ public static partial class ServeHost
         builder.AddDiscord();
         builder.AddAdmin();
         // System.Runtime: the runtime's own meter (working set, GC heap, thread pool), to watch memory stay flat.
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
+        // Named, so that a scrape says which service and version it came from (not "unknown_service").
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("talksbot", serviceVersion: typeof(ServeHost).Assembly.GetName().Version?.ToString(3)))
+            .WithMetrics(metrics => metrics.AddMeter(TalksBotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
         UseTrustedProxies(app);

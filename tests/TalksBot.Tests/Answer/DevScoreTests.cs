@@ -32,7 +32,9 @@ public class DevScoreTests
             foreach (var line in File.ReadLines(questions).Where(l => l.Trim().Length > 0))
             {
                 var question = JsonNode.Parse(line)!;
-                var json = AnswerJson.From(await answers.AskAsync(question["question"]!.GetValue<string>()));
+                var answer = await answers.AskAsync(question["question"]!.GetValue<string>());
+                Assert.InRange(answer.Support, 0f, 1f);
+                var json = AnswerJson.From(answer);
                 json.Insert(0, "id", question["id"]!.DeepClone());
                 await writer.WriteLineAsync(json.ToJsonString());
             }

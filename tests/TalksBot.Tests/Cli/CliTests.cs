@@ -43,6 +43,30 @@ public class CliTests
         Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("text").GetString()));
     }
 
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("--jsn", "Who is Rustem Umerov?")]
+    public async Task AnUnknownOptionOfAskIsAnErrorNamingItNotAQuestion(params string[] args)
+    {
+        using var kb = new TestKnowledgeBase();
+        var (exit, output, error) = await Run(kb, ["ask", .. args]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{args[0]} is not an option of ask", error);
+        Assert.Contains("--json", error);
+        Assert.DoesNotContain("[1]", output); // no answer: the usage, not a reply to "--frobnicate"
+    }
+
+    [Fact]
+    public async Task ControlCharactersOfAQuestionAreNotWrittenToTheTerminal()
+    {
+        using var kb = new TestKnowledgeBase();
+        var (exit, output, error) = await Run(kb, "ask", "What did Zorblax\u001b[2J\u0007 say?");
+        Assert.Equal(0, exit);
+        Assert.Contains("Zorblax", output); // the refusal names the unknown name…
+        Assert.DoesNotContain('\u001b', output + error); // …without the escape sequence that would clear the screen
+        Assert.DoesNotContain('\u0007', output + error);
+    }
+
     [Fact]
     public async Task AnEmptyQueryIsAClearErrorWithANonZeroExit()
     {

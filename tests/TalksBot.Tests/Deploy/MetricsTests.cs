@@ -33,6 +33,8 @@ public class MetricsTests
         Assert.Contains("talksbot_answer_latency_milliseconds_bucket", text);
         Assert.Matches(@"talksbot_reindex_runs_total\{[^}]*outcome=""completed""[^}]*\} [1-9]", text);
         Assert.DoesNotContain("Rustem", text);
+        Assert.Contains("service_name=\"talksbot\"", text);
+        Assert.DoesNotContain("unknown_service", text);
         await app.StopAsync();
     }
 }
