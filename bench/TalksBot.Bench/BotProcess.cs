@@ -124,6 +124,13 @@ public sealed partial class BotProcess(string workingDirectory, IReadOnlyDiction
         return (process.ExitCode, watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>Waits for it to stop by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await process!.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
     public void Kill()
     {
         if (process is { HasExited: false }) process.Kill();

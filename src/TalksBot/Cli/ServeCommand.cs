@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TalksBot.Cli;
 
@@ -15,7 +16,7 @@ public static class ServeCommand
                 await using var app = ServeHost.Build();
                 await ServeHost.StartAsync(app, cancellationToken);
                 await app.WaitForShutdownAsync(cancellationToken);
-                return 0;
+                return app.Services.GetRequiredService<Index.DatabaseWatchdog>().StoppedForRestart ? Index.DatabaseWatchdog.ExitCode : 0;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException e)
             {

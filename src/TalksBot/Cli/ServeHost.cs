@@ -36,6 +36,8 @@ public static partial class ServeHost
         builder.AddTelegram();
         builder.AddDiscord();
         builder.AddAdmin();
+        builder.Services.AddSingleton<DatabaseWatchdog>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseWatchdog>());
         // System.Runtime: the runtime's own meter (working set, GC heap, thread pool), to watch memory stay flat.
         // Named, so that a scrape says which service and version it came from (not "unknown_service").
         builder.Services.AddOpenTelemetry()

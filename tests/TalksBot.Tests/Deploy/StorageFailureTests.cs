@@ -11,7 +11,8 @@ namespace TalksBot.Tests.Deploy;
 /// <summary>
 /// The store failing under a running serve (its LiteDB closed under it, as a dead disk would leave it):
 /// each failure is contained where it happens, counted, and shown by /healthz; updates it cannot keep
-/// are refused with 503 (Telegram delivers them again); the process and its other parts carry on.
+/// are refused with 503 (Telegram delivers them again); the process and its other parts carry on, until
+/// the watchdog finds the disk has room and the database still refuses writes, and stops it for a restart.
 /// </summary>
 public class StorageFailureTests
 {
@@ -42,6 +43,12 @@ public class StorageFailureTests
         Assert.False(answer.Refused);
         Assert.Contains("conversations", await http.GetStringAsync("/healthz"));
         Assert.Contains("talksbot_faults", await http.GetStringAsync("/metrics"));
-        Assert.False(bot.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+
+        // With room on the disk, a database that refuses every write comes back only in a new process:
+        // serve stops itself for the service manager to start it again.
+        var stopping = new TaskCompletionSource();
+        using var _ = bot.App.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        Assert.Same(stopping.Task, await Task.WhenAny(stopping.Task, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.True(bot.App.Services.GetRequiredService<TalksBot.Index.DatabaseWatchdog>().StoppedForRestart);
     }
 }
