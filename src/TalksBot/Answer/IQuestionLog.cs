@@ -7,4 +7,11 @@ public interface IQuestionLog
 
     /// <summary>Newest first; with <paramref name="refusedOnly"/>, only the questions the texts did not answer.</summary>
     IReadOnlyList<QuestionRecord> Recent(int limit, bool refusedOnly = false);
+
+    /// <summary>One page of the entries that match, newest first, and how many match in all.</summary>
+    (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query);
 }
+
+/// <param name="FrontEnd">Only this front end ("telegram", "discord", "admin", "console"); null for all.</param>
+/// <param name="Text">Only entries whose question or answer holds this text, in any case.</param>
+public sealed record QuestionQuery(bool RefusedOnly = false, string? FrontEnd = null, string? Text = null, int Page = 0, int Size = 50);

@@ -58,6 +58,17 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
         return [.. query.OrderByDescending(q => q.Id).Limit(limit).ToEnumerable()];
     }
 
+    // The log keeps at most Keep entries: filtering them in memory is simpler than indexes and fast enough for a console page.
+    public (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query)
+    {
+        Flush();
+        var found = questions.Query().OrderByDescending(q => q.Id).ToEnumerable()
+            .Where(q => (!query.RefusedOnly || q.Refused) && (query.FrontEnd is null || q.FrontEnd == query.FrontEnd)
+                && (string.IsNullOrWhiteSpace(query.Text) || q.Question.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase) || q.Answer.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return ([.. found.Skip(query.Page * query.Size).Take(query.Size)], found.Count);
+    }
+
     /// <summary>Writes the pending entries in one commit, and drops the oldest beyond <see cref="Keep"/> every 500 entries.</summary>
     void Flush()
     {

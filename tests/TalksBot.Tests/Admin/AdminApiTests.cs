@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
 
 namespace TalksBot.Tests.Admin;
 
@@ -166,14 +168,24 @@ public class AdminApiTests
     }
 
     [Fact]
-    public async Task TheQuestionsLogListsRefusedQuestionsAlone()
+    public async Task TheQuestionsLogIsPagedAndFiltersByRefusalFrontEndAndText()
     {
         await using var admin = await AdminApp.StartAsync();
         await Try(admin, "Who is Rustem Umerov?");
         await Try(admin, "Who won the World Cup?");
-        var refused = (await admin.Client.GetFromJsonAsync<JsonArray>("/admin/api/questions?refused=true"))!;
-        Assert.Equal(["Who won the World Cup?"], refused.Select(q => q!["question"]!.GetValue<string>()));
-        Assert.Equal(2, (await admin.Client.GetFromJsonAsync<JsonArray>("/admin/api/questions"))!.Count);
+        var answers = admin.App.Services.GetRequiredService<AnswerService>();
+        for (var i = 0; i < 5; i++) await answers.AskAsync($"Who is Rustem Umerov? ({i})", asker: new Asker("telegram", "u"));
+        async Task<JsonNode> Get(string query) => (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/questions" + query))!;
+        static List<string> Questions(JsonNode page) => [.. page["items"]!.AsArray().Select(q => q!["question"]!.GetValue<string>())];
+
+        Assert.Equal(["Who won the World Cup?"], Questions(await Get("?refused=true&frontEnd=admin")));
+        var first = await Get("?size=3");
+        Assert.Equal(7, first["total"]!.GetValue<int>());
+        Assert.Equal(["Who is Rustem Umerov? (4)", "Who is Rustem Umerov? (3)", "Who is Rustem Umerov? (2)"], Questions(first));
+        Assert.Equal(["Who is Rustem Umerov?"], Questions(await Get("?size=3&page=2"))); // the oldest
+        Assert.Equal(2, (await Get("?frontEnd=admin"))["total"]!.GetValue<int>());
+        Assert.Equal(["Who won the World Cup?"], Questions(await Get("?q=world cup")));
+        Assert.Equal(6, (await Get("?q=UMEROV"))["total"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Chromium;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
 
 namespace TalksBot.Tests.Admin;
 
@@ -96,5 +98,47 @@ public class AdminBrowserTests
         Assert.Equal(390, viewport);
         Assert.True(scrollWidth <= viewport, $"the page is {scrollWidth} px wide on a {viewport} px screen");
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), "admin-phone.png"));
+    }
+
+    /// <summary>Long questions and answers in the log: rows stay a few lines tall (a click shows the rest), every column stays on the card, pages of 25.</summary>
+    [Theory]
+    [InlineData(1280, 1600, false, "admin-log.png")]
+    [InlineData(390, 844, true, "admin-log-phone.png")]
+    public async Task TheQuestionsLogIsReadableAtDesktopAndPhoneWidth(int width, int height, bool phone, string screenshot)
+    {
+        await using var admin = await AdminApp.StartAsync(signIn: false);
+        var answers = admin.App.Services.GetRequiredService<AnswerService>();
+        var rambling = string.Join(" ", Enumerable.Repeat("and also what exactly was said by everyone involved about the prisoner exchange", 8));
+        string[] asked = [$"Who is Rustem Umerov, {rambling}?", "How many bodies will Ukraine return to Russia?", "Who won the World Cup?"];
+        for (var i = 0; i < 30; i++) await answers.AskAsync(asked[i % 3], asker: new Asker(i % 2 == 0 ? "telegram" : "discord", "u"));
+        using var browser = Browser(Path.Combine(admin.Knowledge.Root, "profile"), width, height, phone);
+        browser.Navigate().GoToUrl(admin.Url + "/admin");
+        browser.FindElement(By.Id("token")).SendKeys(AdminApp.Token);
+        browser.FindElement(By.Id("signin")).Click();
+        Until(() => browser.FindElements(By.CssSelector("#question-rows tr")).Count == 25, "a page of 25 questions");
+        Assert.Equal("1–25 of 30", browser.FindElement(By.Id("log-range")).Text);
+
+        var rows = browser.FindElements(By.CssSelector("#question-rows tr"));
+        var tallest = rows.Max(r => r.Size.Height);
+        Assert.True(tallest <= 110, $"a row is {tallest} px tall");
+        var card = browser.FindElement(By.Id("questions"));
+        var sources = browser.FindElements(By.CssSelector("table.log th"))[4];
+        Assert.True(sources.Displayed && sources.Location.X + sources.Size.Width <= card.Location.X + card.Size.Width, "the Sources column is cut off");
+        var viewport = Convert.ToInt64(browser.ExecuteScript("return window.innerWidth"));
+        Assert.True(Convert.ToInt64(browser.ExecuteScript("return document.documentElement.scrollWidth")) <= viewport, "the page is wider than the screen");
+        Assert.Equal(!phone, browser.FindElements(By.CssSelector("table.log th"))[3].Displayed); // the answer column is left out on a phone
+        var questionColumn = browser.FindElements(By.CssSelector("table.log th"))[2].Size.Width;
+        var table = browser.FindElement(By.CssSelector("table.log")).Size.Width;
+        Assert.True(questionColumn >= table / 4, $"the Question column is {questionColumn} px of {table}");
+
+        var longQuestion = rows.First(r => r.Text.Contains("Rustem Umerov")).FindElements(By.CssSelector("td"))[2];
+        var before = longQuestion.Size.Height;
+        longQuestion.FindElement(By.CssSelector(".clamp")).Click();
+        Until(() => longQuestion.Size.Height > before + 20, "the whole question after a click");
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), screenshot));
+
+        browser.FindElement(By.Id("log-older")).Click();
+        Until(() => browser.FindElement(By.Id("log-range")).Text == "26–30 of 30", "the older page");
+        Assert.Equal(5, browser.FindElements(By.CssSelector("#question-rows tr")).Count);
     }
 }
