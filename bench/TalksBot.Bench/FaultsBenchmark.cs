@@ -105,7 +105,7 @@ public static class FaultsBenchmark
             using var http = new HttpClient();
             var refused = 0;
             var acknowledged = new ConcurrentBag<int>();
-            var health = new ConcurrentBag<string>();
+            var health = new List<string>(); // while full (from the filling task), then at the end, one after the other
             var filler = Path.Combine(data, "filler");
             var watch = Stopwatch.StartNew();
             var posts = new List<Task>();
@@ -140,12 +140,14 @@ public static class FaultsBenchmark
             // LiteDB refuses every call once a write has failed, even with room again; serve then stops
             // itself (exit code 75) for the service manager to start it again, as this run does.
             var restarted = -1;
+            var stoppedAt = TimeSpan.Zero;
             using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
                 try { restarted = await serve.WaitForExitAsync(wait.Token); }
                 catch (OperationCanceledException) { }
             if (restarted >= 0)
             {
-                Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds:0} s: serve stopped itself (exit code {restarted}); started again");
+                stoppedAt = watch.Elapsed;
+                Console.Error.WriteLine($"{stoppedAt.TotalSeconds:0} s: serve stopped itself (exit code {restarted}); started again");
                 serve = new BotProcess(work, Environment(seeds, Path.Combine(data, "talksbot.db"), server));
                 Volatile.Write(ref url, await serve.StartAsync());
             }
@@ -158,9 +160,9 @@ public static class FaultsBenchmark
             Console.WriteLine("|---|---|");
             Console.WriteLine($"| updates acknowledged (200) | {acknowledged.Count} of {updates} |");
             Console.WriteLine($"| posts answered 503 or not taken (posted again a second later) | {refused} |");
-            Console.WriteLine($"| serve stopped itself for a restart after the space came back | {(restarted >= 0 ? $"yes, exit code {restarted}, {freed.TotalSeconds:0} s + up to 60 s" : "no")} |");
+            Console.WriteLine($"| serve stopped itself for a restart after the space came back | {(restarted >= 0 ? $"yes, at {stoppedAt.TotalSeconds:0} s, exit code {restarted}" : "no")} |");
             Console.WriteLine($"| answered once / not answered / answered twice | {once} / {missing} / {twice} |");
-            Console.WriteLine($"| /healthz while full / at the end | {string.Join(" / ", health.Reverse().Select(h => h.Replace("\n", " ")))} |");
+            Console.WriteLine($"| /healthz while full / at the end | {string.Join(" / ", health.Select(h => h.Replace("\n", " ")))} |");
             Console.WriteLine($"| error log lines / warnings | {serve.Errors.Count} / {serve.WarningTexts.Count} |");
             Console.WriteLine($"| SIGTERM at the end: exit code | {exit} |");
             foreach (var line in serve.Errors.Take(5)) Console.WriteLine("error: " + line);
