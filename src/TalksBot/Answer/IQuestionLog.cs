@@ -5,9 +5,6 @@ public interface IQuestionLog
 {
     void Record(QuestionRecord record, string? userId);
 
-    /// <summary>Newest first; with <paramref name="refusedOnly"/>, only the questions the texts did not answer.</summary>
-    IReadOnlyList<QuestionRecord> Recent(int limit, bool refusedOnly = false);
-
     /// <summary>One page of the entries that match, newest first, and how many match in all.</summary>
     (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query);
 }

@@ -50,14 +50,6 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
             _ = Task.Delay(FlushDelay).ContinueWith(_ => faults.Contain("questions log", Flush), TaskScheduler.Default);
     }
 
-    public IReadOnlyList<QuestionRecord> Recent(int limit, bool refusedOnly = false)
-    {
-        Flush();
-        var query = questions.Query();
-        if (refusedOnly) query = query.Where(q => q.Refused);
-        return [.. query.OrderByDescending(q => q.Id).Limit(limit).ToEnumerable()];
-    }
-
     // The log keeps at most Keep entries: filtering them in memory is simpler than indexes and fast enough for a console page.
     public (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query)
     {

@@ -22,7 +22,7 @@ public static class ChatCommand
                 if (string.IsNullOrWhiteSpace(line)) break;
                 var answer = await answers.AskAsync(line, conversation, Asker.Console, cancellationToken);
                 Console.WriteLine();
-                if (answer.Error is not null) Console.WriteLine(answer.Error);
+                if (answer.Error is not null) Console.WriteLine(AskCommand.Printable(answer.Error));
                 else AskCommand.Print(answer);
             }
             return 0;

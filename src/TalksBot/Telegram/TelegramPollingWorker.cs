@@ -56,8 +56,8 @@ public sealed partial class TelegramPollingWorker(
             }
 
             // A fetched batch is answered in full even when shutdown begins, then its offset is stored.
-            var done = await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => InOrderAsync(chat, CancellationToken.None)));
-            if (done.Any(d => !d))
+            var finished = await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => handler.HandleInOrderAsync(chat, CancellationToken.None)));
+            if (finished.Sum(f => f.Count) < updates.Length)
             {
                 // The store could not claim some: the batch is fetched again in a second (those answered are skipped by their claims).
                 try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
@@ -71,14 +71,6 @@ public sealed partial class TelegramPollingWorker(
                 faults.Contain("telegram state", () => state.SaveOffset(offset));
             }
         }
-    }
-
-    /// <returns>False when the store could not claim one: the chat stops there, and the ones after it wait, in order.</returns>
-    async Task<bool> InOrderAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
-    {
-        foreach (var update in updates.OrderBy(u => u.Id))
-            if (!await handler.HandleOnceAsync(update, cancellationToken)) return false;
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]

@@ -55,6 +55,21 @@ public sealed partial class TelegramUpdateHandler(
         return true;
     }
 
+    /// <summary>
+    /// One chat's updates, in order; stops at one the store could not claim, so the ones after it wait
+    /// behind it. Returns the updates that are finished with (answered, or answered before).
+    /// </summary>
+    public async Task<List<int>> HandleInOrderAsync(IEnumerable<Update> chat, CancellationToken cancellationToken)
+    {
+        var finished = new List<int>();
+        foreach (var update in chat.OrderBy(u => u.Id))
+        {
+            if (!await HandleOnceAsync(update, cancellationToken)) break;
+            finished.Add(update.Id);
+        }
+        return finished;
+    }
+
     // Answered; if the mark is lost, a restart may take the claim over and answer again.
     void MarkDone(int updateId) => faults.Contain("telegram state", () => state.MarkDone(updateId));
 

@@ -33,12 +33,7 @@ public sealed class TelegramWebhookWorker(TelegramStateStore state, WebhookArriv
             await System.Threading.Tasks.Parallel.ForEachAsync(updates.GroupBy(TelegramUpdateHandler.ChatOf), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
                 async (chat, _) =>
                 {
-                    // A chat stops at an update the store could not claim: the ones after it wait, in order.
-                    foreach (var update in chat.OrderBy(u => u.Id))
-                    {
-                        if (!await handler.HandleOnceAsync(update, CancellationToken.None)) break;
-                        finished.Add(update.Id);
-                    }
+                    foreach (var id in await handler.HandleInOrderAsync(chat, CancellationToken.None)) finished.Add(id);
                 });
             var forgotten = faults.Contain("telegram state", () => state.Forget([.. finished]));
             // The store failing: the kept updates stay kept, and are tried again in a second, not in a busy loop.
