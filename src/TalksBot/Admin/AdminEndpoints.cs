@@ -129,29 +129,31 @@ public static partial class AdminEndpoints
 
     static AdminSessions.Session? SessionOf(HttpContext context, AdminSessions sessions) => sessions.Find(context.Request.Cookies[Cookie]);
 
-    static IResult Overview(KnowledgeBase knowledge, IOptions<AnswerOptions> answers, IOptions<TalksBot.Llm.OpenAIOptions> openAI,
-        IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer)
+    static async Task<IResult> Overview(KnowledgeBase knowledge, IOptions<AnswerOptions> answers, IOptions<TalksBot.Llm.OpenAIOptions> openAI,
+        IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer, CancellationToken cancellationToken)
     {
         var store = knowledge.Store;
+        var sources = await store.SourcesAsync(cancellationToken);
+        var runs = await store.RunsAsync(1, cancellationToken);
         var engine = answers.Value.Engine;
         return Results.Json(new
         {
-            sources = store.Sources().Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
-            database = new { path = store.Location, sizeBytes = store.SizeBytes },
+            sources = sources.Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
+            database = new { path = store.Location, sizeBytes = await store.SizeBytesAsync(cancellationToken) },
             engine = engine == AnswerService.OpenAI ? $"openai ({openAI.Value.Model})" : engine,
             frontEnds = new
             {
                 telegram = telegram.Value.Enabled ? $"on ({telegram.Value.Mode})" : "off",
                 discord = discord.Value.Enabled ? "on" : "off",
             },
-            lastRun = store.Runs(1).FirstOrDefault(),
+            lastRun = runs.FirstOrDefault(),
             reindex = ReindexState(reindexer),
         });
     }
 
     static object ReindexState(ReindexRunner reindexer) => new { running = reindexer.Running, progress = reindexer.Progress, last = reindexer.Last };
 
-    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, ReindexRunner reindexer)
+    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, ISeedLibrary library, ReindexRunner reindexer)
     {
         if (!request.HasFormContentType) return Error("Upload a file as multipart/form-data, field \"file\".");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -166,15 +168,13 @@ public static partial class AdminEndpoints
         var (_, problem) = SeedValidation.Read(bytes);
         if (problem is not null) return Error($"\"{name}\" {problem}.", 415);
 
-        await File.WriteAllBytesAsync(Path.Combine(Path.GetFullPath(seeds.Value.Path), name), bytes, request.HttpContext.RequestAborted);
+        await library.SaveAsync(name, bytes, request.HttpContext.RequestAborted);
         return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
     }
 
-    static async Task<IResult> Remove(string name, IOptions<SeedsOptions> seeds, ReindexRunner reindexer)
+    static async Task<IResult> Remove(string name, ISeedLibrary library, ReindexRunner reindexer, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetFullPath(seeds.Value.Path), name);
-        if (!SourceName().IsMatch(name) || !File.Exists(path)) return Error($"There is no source \"{name}\".", 404);
-        File.Delete(path);
+        if (!SourceName().IsMatch(name) || !await library.RemoveAsync(name, cancellationToken)) return Error($"There is no source \"{name}\".", 404);
         return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
     }
 

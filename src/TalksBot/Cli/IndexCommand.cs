@@ -16,7 +16,7 @@ public static class IndexCommand
             var knowledge = services.GetRequiredService<KnowledgeBase>();
             var run = await knowledge.ReindexAsync(result.GetValue(full), TerminalProgress(), cancellationToken);
             if (!Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
-            Print(run, knowledge.Store);
+            await PrintAsync(run, knowledge.Store, cancellationToken);
             return run.Succeeded ? 0 : 1;
         }));
         return command;
@@ -41,7 +41,7 @@ public static class IndexCommand
         public void Report(IndexProgress value) => report(value);
     }
 
-    public static void Print(IndexRun run, IKnowledgeStore store)
+    public static async Task PrintAsync(IndexRun run, IKnowledgeStore store, CancellationToken cancellationToken)
     {
         if (!run.Succeeded)
         {
@@ -51,7 +51,7 @@ public static class IndexCommand
         {
             Console.WriteLine($"Indexed {run.Sources} sources, {run.Chunks} chunks{(run.Full ? " (full rebuild)" : "")}: " +
                 $"{run.Added} added, {run.Changed} changed, {run.Removed} removed, {run.Unchanged} unchanged in {run.ElapsedMs / 1000:0.00} s.");
-            Console.WriteLine($"Database: {store.Location} ({store.SizeBytes / 1024.0:0} KB)");
+            Console.WriteLine($"Database: {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
         }
         foreach (var problem in run.Problems) Console.WriteLine($"  ! {problem}");
     }

@@ -15,13 +15,13 @@ public static class StatusCommand
             var knowledge = services.GetRequiredService<KnowledgeBase>();
             await knowledge.GetAsync(cancellationToken);
             var store = knowledge.Store;
-            var sources = store.Sources();
-            Console.WriteLine($"{sources.Count} sources, {sources.Sum(s => s.Chunks)} chunks in {store.Location} ({store.SizeBytes / 1024.0:0} KB)");
+            var sources = await store.SourcesAsync(cancellationToken);
+            Console.WriteLine($"{sources.Count} sources, {sources.Sum(s => s.Chunks)} chunks in {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
             Console.WriteLine();
             Console.WriteLine($"{"file",-28} {"lang",-4} {"chunks",6}  {"hash",-12}  {"indexed at (UTC)",-19}  title — outlet");
             foreach (var s in sources)
                 Console.WriteLine($"{s.Id,-28} {s.Language,-4} {s.Chunks,6}  {s.Hash[..Math.Min(12, s.Hash.Length)],-12}  {s.IndexedAt:yyyy-MM-dd HH:mm:ss}  {Shorten(s.Title, 60)}{(s.Outlet is null ? "" : " — " + s.Outlet)}");
-            if (store.Runs(1) is [var last])
+            if (await store.RunsAsync(1, cancellationToken) is [var last])
             {
                 Console.WriteLine();
                 Console.WriteLine($"Last index run: {last.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, {last.Outcome}, {last.ElapsedMs:0} ms: " +

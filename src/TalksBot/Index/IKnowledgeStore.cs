@@ -1,28 +1,39 @@
 namespace TalksBot.Index;
 
 /// <summary>
-/// Where the knowledge base persists. LiteDB on one machine today; the seam for PostgreSQL when
-/// several replicas share one store.
+/// Where the knowledge base persists: LiteDB for one process, PostgreSQL for replicas sharing one store.
 /// </summary>
 public interface IKnowledgeStore
 {
-    /// <summary>Where the data lives, for people (a path, a connection without its password).</summary>
+    /// <summary>Where the data lives, for people (a path, a server without its password).</summary>
     string Location { get; }
 
-    long SizeBytes { get; }
+    Task<long> SizeBytesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The settings the stored chunks were built with; null before the first index.</summary>
-    string? Fingerprint { get; }
+    Task<string?> FingerprintAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<StoredSource> Sources();
+    /// <summary>Counts the commits: a snapshot built at one generation is current until the next.</summary>
+    Task<long> GenerationAsync(CancellationToken cancellationToken = default);
 
-    IEnumerable<StoredChunk> Chunks();
+    Task<IReadOnlyList<StoredSource>> SourcesAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<IndexRun> Runs(int limit);
+    /// <summary>Sources and chunks of one generation, read together: never half of a commit.</summary>
+    Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the whole change or, on any failure or cancellation, nothing.</summary>
-    void Commit(IndexChange change, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the whole change or, on any failure or cancellation, nothing; returns the new generation.</summary>
+    Task<long> CommitAsync(IndexChange change, CancellationToken cancellationToken = default);
 
     /// <summary>Keeps the record of a run that changed nothing (failed or cancelled).</summary>
-    void Record(IndexRun run);
+    Task RecordAsync(IndexRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The right to reindex, held until disposed: one reindex at a time among all processes on this store.
+    /// With <paramref name="wait"/> false, null when another process holds it.
+    /// </summary>
+    Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default);
 }
+
+public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<StoredChunk> Chunks);

@@ -11,7 +11,7 @@ namespace TalksBot.Index;
 /// lists the sources whose files are gone. It writes nothing itself.
 /// </summary>
 public sealed class Indexer(
-    SeedReader reader,
+    ISeedLibrary library,
     IKnowledgeStore store,
     IOptions<IndexOptions> options,
     TimeProvider time,
@@ -20,22 +20,22 @@ public sealed class Indexer(
     const int EmbeddingBatch = 64;
 
     /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
-    public string Fingerprint =>
+    string Fingerprint(string metadataHash) =>
         $"store-v2|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
-        $"|metadata={reader.MetadataHash()}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
+        $"|metadata={metadataHash}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new IndexRun { StartedAt = time.GetUtcNow().UtcDateTime, Full = full };
-        var (files, metadataProblem, unreadable) = reader.Read();
+        var (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(cancellationToken);
         if (files is null)
-            return (Failed(run, $"The seeds folder {reader.Folder} does not exist (Seeds:Path). The index is left as it was."), null);
+            return (Failed(run, $"The seeds folder {library.Location} does not exist (Seeds:Path). The index is left as it was."), null);
         if (metadataProblem is not null) run.Problems.Add(metadataProblem);
         foreach (var folder in unreadable) run.Problems.Add($"{folder} cannot be read; it is passed over, and what was indexed from it is kept.");
 
-        var stored = store.Sources().ToDictionary(s => s.Id);
-        var fingerprint = Fingerprint;
-        var reuse = !full && store.Fingerprint == fingerprint;
+        var stored = (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
+        var fingerprint = Fingerprint(metadataHash);
+        var reuse = !full && await store.FingerprintAsync(cancellationToken) == fingerprint;
         var upserts = new List<(StoredSource, IReadOnlyList<IndexedChunk>)>();
         var terms = new TermPool();
 
@@ -72,7 +72,7 @@ public sealed class Indexer(
         var removed = stored.Keys.Where(id => !present.Contains(id)).ToList();
         run.Removed = removed.Count;
         if (files.Count > 0 && files.All(f => !f.Usable))
-            return (Failed(run, $"None of the {files.Count} files in {reader.Folder} could be used. The index is left as it was."), null);
+            return (Failed(run, $"None of the {files.Count} files in {library.Location} could be used. The index is left as it was."), null);
 
         run.Sources = present.Count(id => stored.ContainsKey(id) || upserts.Exists(u => u.Item1.Id == id));
         var replaced = upserts.Select(u => u.Item1.Id).ToHashSet();

@@ -5,28 +5,34 @@ using TalksBot.Search;
 namespace TalksBot.Index;
 
 /// <summary>
-/// Holds the current search snapshot and runs reindexes one at a time. The first use builds or
-/// loads the index, so a fresh checkout needs no setup step. Queries take the snapshot once and
-/// keep it, so a reindex never shows them half of its change.
+/// Holds the current search snapshot and runs reindexes one at a time (one among all replicas, with the
+/// store's reindex lock). The first use builds or loads the index, so a fresh checkout needs no setup
+/// step. Queries take the snapshot once and keep it, so a reindex never shows them half of its change;
+/// a commit made by another replica is taken in by <see cref="RefreshAsync"/>, whole.
 /// </summary>
 public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer, TalksBotMetrics metrics, ILogger<KnowledgeBase> logger)
 {
+    sealed record Snapshot(SearchIndex Index, long Generation);
+
     readonly SemaphoreSlim gate = new(1, 1);
-    volatile SearchIndex? current;
+    volatile Snapshot? current;
 
     public IKnowledgeStore Store => store;
 
     public bool IsReindexing => gate.CurrentCount == 0;
 
+    /// <summary>The store's generation the snapshot in use was built from (-1 before there is one).</summary>
+    public long Generation => current?.Generation ?? -1;
+
     /// <summary>The current snapshot, indexing the seeds first if this process has none yet.</summary>
     public async Task<SearchIndex> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (current is { } index) return index;
+        if (current is { } snapshot) return snapshot.Index;
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (current is null) await ReindexLockedAsync(full: false, progress: null, cancellationToken);
-            return current ?? SearchIndex.Empty;
+            if (current is null) await ReindexLockedAsync(full: false, progress: null, first: true, cancellationToken);
+            return current?.Index ?? SearchIndex.Empty;
         }
         finally
         {
@@ -34,13 +40,13 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
     }
 
-    /// <summary>Brings the index up to date with the seeds folder (everything again with <paramref name="full"/>).</summary>
+    /// <summary>Brings the index up to date with the seeds (everything again with <paramref name="full"/>).</summary>
     public async Task<IndexRun> ReindexAsync(bool full = false, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var run = await ReindexLockedAsync(full, progress, cancellationToken);
+            var run = await ReindexLockedAsync(full, progress, first: false, cancellationToken);
             metrics.Reindexed(run.Outcome);
             return run;
         }
@@ -50,54 +56,84 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
     }
 
-    async Task<IndexRun> ReindexLockedAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Takes in what another process committed: the whole snapshot of the store's newer generation, swapped in at once.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        if (current is not { } snapshot || await store.GenerationAsync(cancellationToken) == snapshot.Generation) return false;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var loaded = await LoadAsync(cancellationToken);
+            if (loaded.Generation == current?.Generation) return false;
+            current = loaded;
+            LogRefreshed(logger, loaded.Generation);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <param name="first">This process has no snapshot yet: wait for another process's reindex rather than skip, then load.</param>
+    async Task<IndexRun> ReindexLockedAsync(bool full, IProgress<IndexProgress>? progress, bool first, CancellationToken cancellationToken)
     {
         IndexRun? run = null;
         try
         {
+            await using var held = await store.LockReindexAsync(wait: first, cancellationToken);
+            if (held is null)
+            {
+                run = new IndexRun { Full = full, StartedAt = DateTime.UtcNow, Outcome = "skipped", Error = "Another replica is reindexing now; its index is taken in when it is done." };
+                LogRunFailed(logger, run.Error);
+                return run;
+            }
             (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
             if (change is null)
             {
-                store.Record(run);
+                await store.RecordAsync(run, cancellationToken);
                 LogRunFailed(logger, run.Error);
-                current ??= Load();
+                current ??= await LoadAsync(cancellationToken);
                 return run;
             }
-            store.Commit(change, cancellationToken);
-            current = current is null ? Load() : Apply(current, change);
+            var generation = await store.CommitAsync(change, cancellationToken);
+            current = current is { } previous && generation - previous.Generation is 0 or 1
+                ? new Snapshot(await ApplyAsync(previous.Index, change, cancellationToken), generation)
+                : await LoadAsync(cancellationToken);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
         }
         catch (OperationCanceledException)
         {
             LogRunCancelled(logger);
-            current ??= Load();
+            current ??= await LoadAsync(CancellationToken.None);
             throw;
         }
         // Faults of the disk, the database or the embeddings endpoint fail the run, not the process;
         // a database that cannot be read at all is not a failed run but the end of it, named once by the caller.
-        catch (Exception e) when (e is LiteDB.LiteException or IOException or HttpRequestException or System.ClientModel.ClientResultException or TimeoutException or InvalidOperationException
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or HttpRequestException or System.ClientModel.ClientResultException or TimeoutException or InvalidOperationException or Npgsql.NpgsqlException
             && e is not DatabaseUnusableException)
         {
             LogRunError(logger, e);
             run ??= new IndexRun { Full = full, StartedAt = DateTime.UtcNow };
             run.Outcome = "failed";
             run.Error = e.Message;
-            current ??= Load();
+            current ??= await LoadAsync(CancellationToken.None);
             return run;
         }
     }
 
     /// <summary>The snapshot from the store; a store that cannot be read is named, with the way back (rebuild from seeds/).</summary>
-    SearchIndex Load()
+    async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
         try
         {
+            var stored = await store.ReadAsync(cancellationToken);
             var terms = new TermPool();
-            var chunks = store.Chunks().Select(c => c.ToIndexed(terms))
+            var chunks = stored.Chunks.Select(c => c.ToIndexed(terms))
                 .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
                 .ToList();
-            return new SearchIndex(chunks, store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+            return new Snapshot(new SearchIndex(chunks, stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo())), stored.Generation);
         }
         catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException)
         {
@@ -105,8 +141,8 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         }
     }
 
-    /// <summary>The previous snapshot with the changed and removed sources replaced: no reload from disk.</summary>
-    SearchIndex Apply(SearchIndex previous, IndexChange change)
+    /// <summary>The previous snapshot with the changed and removed sources replaced: no reload from the store.</summary>
+    async Task<SearchIndex> ApplyAsync(SearchIndex previous, IndexChange change, CancellationToken cancellationToken)
     {
         if (change.Upserts.Count == 0 && change.Removed.Count == 0) return previous;
         var replaced = change.Upserts.Select(u => u.Source.Id).Concat(change.Removed).ToHashSet();
@@ -114,8 +150,11 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             .Concat(change.Upserts.SelectMany(u => u.Chunks))
             .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
             .ToList();
-        return new SearchIndex(chunks, store.Sources().ToDictionary(s => s.Id, s => s.ToInfo()));
+        return new SearchIndex(chunks, (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.ToInfo()));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index generation {Generation} taken in from the store")]
+    static partial void LogRefreshed(ILogger logger, long generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index updated: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged in {ElapsedMs:0} ms")]
     static partial void LogRun(ILogger logger, int added, int changed, int removed, int unchanged, double elapsedMs);

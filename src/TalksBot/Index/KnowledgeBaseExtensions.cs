@@ -4,6 +4,7 @@ using TalksBot.Ingest;
 using TalksBot.Llm;
 using TalksBot.Observability;
 using TalksBot.Search;
+using TalksBot.Storage;
 
 namespace TalksBot.Index;
 
@@ -28,13 +29,24 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<TalksBotMetrics>();
         builder.Services.AddSingleton<Faults>();
-        builder.Services.AddSingleton<SeedReader>();
+        builder.AddStorage();
         builder.Services.AddLiteDatabase();
-        builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
+        if (builder.UsesPostgres())
+        {
+            builder.Services.AddSingleton<SeedReader>();
+            builder.Services.AddSingleton<ISeedLibrary, PostgresSeedLibrary>();
+            builder.Services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
+            builder.Services.AddHostedService<SnapshotRefresher>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<ISeedLibrary, SeedReader>();
+            builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
+            builder.Services.AddHostedService<SeedWatcher>();
+        }
         builder.Services.AddSingleton<Indexer>();
         builder.Services.AddSingleton<KnowledgeBase>();
         builder.Services.AddSingleton<ReindexRunner>();
-        builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddSingleton(_ => QueryTranslator.LoadEmbedded());
         builder.Services.AddSingleton(_ => Synonyms.LoadEmbedded());
         builder.Services.AddSingleton<QueryBuilder>();

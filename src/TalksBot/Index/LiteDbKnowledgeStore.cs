@@ -6,7 +6,7 @@ namespace TalksBot.Index;
 /// <summary>
 /// The knowledge base in one LiteDB file. One instance per process (LiteDB is thread-safe within a
 /// process); a reindex is one transaction, so a failed or killed reindex leaves the last committed
-/// index as it was.
+/// index as it was. LiteDB is synchronous: the tasks returned are complete.
 /// </summary>
 public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 {
@@ -32,18 +32,30 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     public string Location => path;
 
     /// <summary>The data file and its write-ahead log (name-log.db), which holds commits not yet checkpointed.</summary>
-    public long SizeBytes => new[] { path, Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path) }
-        .Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    public Task<long> SizeBytesAsync(CancellationToken cancellationToken = default) => Task.FromResult(
+        new[] { path, Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path) }.Where(File.Exists).Sum(f => new FileInfo(f).Length));
 
-    public string? Fingerprint => meta.FindById("fingerprint")?["value"].AsString;
+    public Task<string?> FingerprintAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(meta.FindById("fingerprint")?["value"].AsString);
 
-    public IReadOnlyList<StoredSource> Sources() => [.. sources.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal)];
+    public Task<long> GenerationAsync(CancellationToken cancellationToken = default) => Task.FromResult(Generation());
 
-    public IEnumerable<StoredChunk> Chunks() => chunks.FindAll();
+    long Generation() => meta.FindById("generation")?["value"].AsInt64 ?? 0;
 
-    public IReadOnlyList<IndexRun> Runs(int limit) => [.. runs.Query().OrderByDescending(r => r.Id).Limit(limit).ToEnumerable()];
+    public Task<IReadOnlyList<StoredSource>> SourcesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Sources());
 
-    public void Commit(IndexChange change, CancellationToken cancellationToken)
+    IReadOnlyList<StoredSource> Sources() => [.. sources.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal)];
+
+    /// <summary>Read under the write lock: this process is the file's only writer.</summary>
+    public Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        lock (writeLock) return Task.FromResult(new StoredIndex(Generation(), Sources(), [.. chunks.FindAll()]));
+    }
+
+    public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<IndexRun>>([.. runs.Query().OrderByDescending(r => r.Id).Limit(limit).ToEnumerable()]);
+
+    public Task<long> CommitAsync(IndexChange change, CancellationToken cancellationToken = default)
     {
         // LiteDB binds a transaction to the calling thread: nothing in here may await.
         lock (writeLock)
@@ -64,9 +76,14 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                     sources.Upsert(source);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
+                // A run that changed nothing leaves the generation as it was: no replica reloads for it.
+                var changed = change.Upserts.Count > 0 || change.Removed.Count > 0 || meta.FindById("fingerprint")?["value"].AsString != change.Fingerprint;
+                var generation = Generation() + (changed ? 1 : 0);
                 meta.Upsert(new BsonDocument { ["_id"] = "fingerprint", ["value"] = change.Fingerprint });
+                meta.Upsert(new BsonDocument { ["_id"] = "generation", ["value"] = generation });
                 runs.Insert(change.Run);
                 db.Commit();
+                return Task.FromResult(generation);
             }
             catch
             {
@@ -76,8 +93,18 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         }
     }
 
-    public void Record(IndexRun run)
+    /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
+    public Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable?>(new NothingHeld());
+
+    sealed class NothingHeld : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    public Task RecordAsync(IndexRun run, CancellationToken cancellationToken = default)
     {
         lock (writeLock) runs.Insert(run);
+        return Task.CompletedTask;
     }
 }

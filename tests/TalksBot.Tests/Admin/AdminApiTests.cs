@@ -128,7 +128,7 @@ public class AdminApiTests
     {
         await using var admin = await AdminApp.StartAsync();
         var knowledge = (TalksBot.Index.KnowledgeBase)admin.App.Services.GetService(typeof(TalksBot.Index.KnowledgeBase))!;
-        var runsBefore = knowledge.Store.Runs(100).Count;
+        var runsBefore = (await knowledge.Store.RunsAsync(100)).Count;
         // A reindex held in its first step keeps the knowledge base busy for as long as the test needs
         // (a reindex of thousands of files takes well under a second here, too short to rely on).
         var hold = new HeldProgress();
@@ -149,7 +149,7 @@ public class AdminApiTests
             state = (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/reindex"))!;
         } while (state["running"]!.GetValue<bool>());
         Assert.True(state["last"]!["full"]!.GetValue<bool>());
-        Assert.Equal(runsBefore + 2, knowledge.Store.Runs(100).Count); // the held one and the console's, no third
+        Assert.Equal(runsBefore + 2, (await knowledge.Store.RunsAsync(100)).Count); // the held one and the console's, no third
     }
 
     /// <summary>Progress whose first report waits until the test releases it.</summary>

@@ -32,7 +32,7 @@ public class BadFileTests
         Assert.Contains(run.Problems, p => p.StartsWith("huge.txt is 30 MB, over the 2 MB limit"));
         Assert.Contains(run.Problems, p => p.StartsWith("furniture.txt has no article text"));
         Assert.Equal(5, run.Problems.Count);
-        Assert.Equal(["good.txt"], services.Knowledge().Store.Sources().Select(s => s.Id));
+        Assert.Equal(["good.txt"], (await services.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
     }
 
     /// <summary>
@@ -113,12 +113,12 @@ public class BadFileTests
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "sources.json"), """{ "a.txt": { "outlet": "The Example Post", "url": "https://example.org/a" } }""");
         var services = kb.Start();
         await services.Knowledge().ReindexAsync();
-        var source = Assert.Single(services.Knowledge().Store.Sources());
+        var source = Assert.Single(await services.Knowledge().Store.SourcesAsync());
         Assert.Equal(("Harbour News", "The Example Post", "https://example.org/a"), (source.Title, source.Outlet, source.Url));
 
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "sources.json"), "{ not json");
         var run = await services.Knowledge().ReindexAsync();
         Assert.Contains(run.Problems, p => p.StartsWith("sources.json is ignored"));
-        Assert.Equal("Daily Example", services.Knowledge().Store.Sources()[0].Outlet);
+        Assert.Equal("Daily Example", (await services.Knowledge().Store.SourcesAsync())[0].Outlet);
     }
 }

@@ -44,7 +44,7 @@ public class OneProcessPerDatabaseTests
         var services = kb.Start();
         var knowledge = services.Knowledge();
         await knowledge.GetAsync();
-        Assert.Equal(5, knowledge.Store.Sources().Count(s => s.Id.EndsWith(".txt")));
+        Assert.Equal(5, (await knowledge.Store.SourcesAsync()).Count(s => s.Id.EndsWith(".txt")));
         var answer = await services.GetRequiredService<AnswerService>().AskAsync("Who is Rustem Umerov?");
         Assert.False(answer.Refused);
         Assert.NotEmpty(answer.Citations);

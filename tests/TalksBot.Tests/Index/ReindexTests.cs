@@ -42,10 +42,10 @@ public class ReindexTests
         kb.Stop();
 
         var services = kb.Start();
-        var indexedAt = services.Knowledge().Store.Sources().Select(s => s.IndexedAt).ToList();
+        var indexedAt = (await services.Knowledge().Store.SourcesAsync()).Select(s => s.IndexedAt).ToList();
         var second = await services.Knowledge().ReindexAsync();
         Assert.Equal((0, 0, 0, 5), (second.Added, second.Changed, second.Removed, second.Unchanged));
-        Assert.Equal(indexedAt, services.Knowledge().Store.Sources().Select(s => s.IndexedAt));
+        Assert.Equal(indexedAt, (await services.Knowledge().Store.SourcesAsync()).Select(s => s.IndexedAt));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class ReindexTests
         Assert.Equal(["a.txt"], await Sources(services, "lighthouse"));
         Assert.Empty(await Sources(services, "opened"));
         Assert.Empty(await Sources(services, "bridge repairs"));
-        Assert.Equal(["a.txt"], services.Knowledge().Store.Sources().Select(s => s.Id));
+        Assert.Equal(["a.txt"], (await services.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public class ReindexTests
         kb.Stop();
 
         var restarted = kb.Start();
-        Assert.Equal(["a.txt", "b.txt"], restarted.Knowledge().Store.Sources().Select(s => s.Id));
-        Assert.Equal(2, restarted.Knowledge().Store.Chunks().Count());
+        Assert.Equal(["a.txt", "b.txt"], (await restarted.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
+        Assert.Equal(2, (await restarted.Knowledge().Store.ReadAsync()).Chunks.Count());
         Assert.Equal(["a.txt"], await Sources(restarted, "harbour opened"));
     }
 
@@ -142,7 +142,7 @@ public class ReindexTests
         var run = await services.Knowledge().ReindexAsync();
         Assert.False(run.Succeeded);
         Assert.Contains("does not exist", run.Error);
-        Assert.Equal(5, services.Knowledge().Store.Sources().Count);
+        Assert.Equal(5, (await services.Knowledge().Store.SourcesAsync()).Count);
         Assert.Equal(5, (await services.Searcher().SearchAsync("prisoners")).Hits.Count);
     }
 }

@@ -20,8 +20,8 @@ public class SeedWatcherTests
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "new.txt"), "Ferry Report\nThe new ferry sailed on Monday.");
 
         var until = DateTime.UtcNow.AddSeconds(8);
-        while (store.Sources().Count < 6 && DateTime.UtcNow < until) await Task.Delay(100);
-        var count = store.Sources().Count;
+        while ((await store.SourcesAsync()).Count < 6 && DateTime.UtcNow < until) await Task.Delay(100);
+        var count = (await store.SourcesAsync()).Count;
         await app.StopAsync();
         return count;
     }
