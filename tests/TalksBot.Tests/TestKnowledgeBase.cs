@@ -42,6 +42,16 @@ public sealed class TestKnowledgeBase : IDisposable
         return host.Services;
     }
 
+    /// <summary>The `serve` app's services over the same folder and database (built, not started): the admin console's among them.</summary>
+    public IServiceProvider BuildServe(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Seeds:Path"] = Seeds, ["Index:DatabasePath"] = Database, ["Serve:Urls"] = "http://127.0.0.1:0" };
+        foreach (var (key, value) in settings ?? []) all[key] = value;
+        var app = ServeHost.Build(all);
+        hosts.Add(app);
+        return app.Services;
+    }
+
     public void Stop()
     {
         foreach (var host in hosts) host.Dispose();

@@ -42,13 +42,13 @@ public static partial class AdminEndpoints
             SecureHeaders(http);
             return await next(context);
         });
-        admin.MapGet("", (HttpContext context, AdminSessions sessions) => SessionOf(context, sessions) is { } session
+        admin.MapGet("", async (HttpContext context, AdminSessions sessions) => await SessionOfAsync(context, sessions) is { } session
             ? Page(context, "admin.html", 200, ("csrf", session.Csrf))
             : Page(context, "signin.html", 200, ("error", "")));
         // The link printed at start carries the token made for this run; a configured, long-lived token is typed into the form,
         // so that it never stands in a URL (browser history, proxy logs).
-        admin.MapGet("/signin", (HttpContext context, AdminSessions sessions, string? token) => sessions.TokenIsGenerated
-            ? SignIn(context, sessions, token)
+        admin.MapGet("/signin", async (HttpContext context, AdminSessions sessions, string? token) => sessions.TokenIsGenerated
+            ? await SignInAsync(context, sessions, token)
             : Page(context, "signin.html", 400, ("error", "Type the token into the form.")));
         admin.MapPost("/signin", async (HttpContext context, AdminSessions sessions) =>
         {
@@ -56,16 +56,17 @@ public static partial class AdminEndpoints
             if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxSignInBytes;
             try
             {
-                return SignIn(context, sessions, (await context.Request.ReadFormAsync(context.RequestAborted))["token"]);
+                return await SignInAsync(context, sessions, (await context.Request.ReadFormAsync(context.RequestAborted))["token"]);
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
             {
                 return Page(context, "signin.html", e is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, ("error", "That sign-in form could not be read."));
             }
         });
-        admin.MapPost("/signout", (HttpContext context, AdminSessions sessions) =>
+        admin.MapPost("/signout", async (HttpContext context, AdminSessions sessions) =>
         {
-            if (SessionOf(context, sessions) is { } session && context.Request.Headers["X-CSRF-Token"] == session.Csrf) sessions.SignOut(session.Id);
+            if (await SessionOfAsync(context, sessions) is { } session && context.Request.Headers["X-CSRF-Token"] == session.Csrf)
+                await sessions.SignOutAsync(session.Id, context.RequestAborted);
             context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/admin", Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
             return Results.Redirect("/admin");
         });
@@ -73,7 +74,7 @@ public static partial class AdminEndpoints
         var api = admin.MapGroup("/api").AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var session = SessionOf(http, http.RequestServices.GetRequiredService<AdminSessions>());
+            var session = await SessionOfAsync(http, http.RequestServices.GetRequiredService<AdminSessions>());
             if (session is null) return Results.Json(new { error = "Sign in first." }, statusCode: 401);
             if (!HttpMethods.IsGet(http.Request.Method) && http.Request.Headers["X-CSRF-Token"] != session.Csrf)
                 return Results.Json(new { error = "Missing or wrong CSRF token." }, statusCode: 403);
@@ -109,9 +110,9 @@ public static partial class AdminEndpoints
         return app;
     }
 
-    static IResult SignIn(HttpContext context, AdminSessions sessions, string? token)
+    static async Task<IResult> SignInAsync(HttpContext context, AdminSessions sessions, string? token)
     {
-        var (result, session) = sessions.TrySignIn(token, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+        var (result, session) = await sessions.TrySignInAsync(token, context.Connection.RemoteIpAddress?.ToString() ?? "?", context.RequestAborted);
         switch (result)
         {
             case AdminSessions.SignIn.Ok:
@@ -127,7 +128,8 @@ public static partial class AdminEndpoints
         }
     }
 
-    static AdminSessions.Session? SessionOf(HttpContext context, AdminSessions sessions) => sessions.Find(context.Request.Cookies[Cookie]);
+    static Task<AdminSessions.Session?> SessionOfAsync(HttpContext context, AdminSessions sessions) =>
+        sessions.FindAsync(context.Request.Cookies[Cookie], context.RequestAborted);
 
     static async Task<IResult> Overview(KnowledgeBase knowledge, IOptions<AnswerOptions> answers, IOptions<TalksBot.Llm.OpenAIOptions> openAI,
         IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer, CancellationToken cancellationToken)

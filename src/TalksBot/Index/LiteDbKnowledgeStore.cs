@@ -1,4 +1,5 @@
 using LiteDB;
+using TalksBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace TalksBot.Index;
@@ -95,12 +96,8 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 
     /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
     public Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IAsyncDisposable?>(new NothingHeld());
+        NothingHeld.Task;
 
-    sealed class NothingHeld : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 
     public Task RecordAsync(IndexRun run, CancellationToken cancellationToken = default)
     {

@@ -123,36 +123,8 @@ public sealed class PostgresKnowledgeStore(PostgresDatabase database) : IKnowled
         run.Id = await InsertRun(connection, run, cancellationToken);
     }
 
-    /// <summary>A session advisory lock, on a connection of its own held until disposed; released by the server if this process dies.</summary>
-    public async Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default)
-    {
-        var connection = await database.OpenAsync(cancellationToken);
-        try
-        {
-            if (wait) await connection.ExecuteAsync($"SELECT pg_advisory_lock({PostgresDatabase.ReindexLock})", cancellationToken);
-            else if (!await connection.ScalarAsync<bool>($"SELECT pg_try_advisory_lock({PostgresDatabase.ReindexLock})", cancellationToken))
-            {
-                await connection.DisposeAsync();
-                return null;
-            }
-            return new HeldLock(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    sealed class HeldLock(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try { await connection.ExecuteAsync($"SELECT pg_advisory_unlock({PostgresDatabase.ReindexLock})", CancellationToken.None); }
-            catch (NpgsqlException) { } // the connection is gone, and the lock with it
-            await connection.DisposeAsync();
-        }
-    }
+    public Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
+        database.LockAsync(PostgresDatabase.ReindexLock, wait, cancellationToken);
 
     static async Task<int> InsertRun(NpgsqlConnection connection, IndexRun run, CancellationToken cancellationToken)
     {

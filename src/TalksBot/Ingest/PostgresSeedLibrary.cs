@@ -5,8 +5,9 @@ namespace TalksBot.Ingest;
 
 /// <summary>
 /// The source texts in the shared PostgreSQL store (table seed_files), the same for every replica.
-/// The first time any replica reads it, the seeds folder it was deployed with is taken in, once; from
-/// then on the admin console's uploads and removals are what change it.
+/// The first time a replica with texts in its seeds folder reads it, that folder is taken in, once (a
+/// replica deployed without texts takes nothing in, and leaves the taking in to one that has them);
+/// from then on the admin console's uploads and removals are what change it.
 /// </summary>
 public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader folder, IOptions<SeedsOptions> options) : ISeedLibrary
 {
@@ -55,11 +56,13 @@ public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader fo
     async Task ImportOnceAsync(CancellationToken cancellationToken)
     {
         if (imported) return;
+        var contents = folder.Contents().ToList();
+        if (!contents.Exists(c => SeedReader.IsSource(c.Name))) return;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var first = await connection.ExecuteAsync("INSERT INTO index_meta VALUES ('seeds_imported', now()::text) ON CONFLICT (key) DO NOTHING", cancellationToken) == 1;
         if (first)
-            foreach (var (name, bytes) in folder.Contents())
+            foreach (var (name, bytes) in contents)
                 await connection.ExecuteAsync("INSERT INTO seed_files (name, content) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", cancellationToken, name, bytes);
         await transaction.CommitAsync(cancellationToken);
         imported = true;

@@ -3,21 +3,22 @@ using System.Collections.Concurrent;
 namespace TalksBot.Limits;
 
 /// <summary>
-/// Events per key in the last minute (questions per Telegram user, sign-ins per address), for
-/// per-minute limits. Keys that have gone quiet are forgotten now and then, so the memory this
-/// takes follows the keys active in the last minute, not every key ever seen.
+/// Events per key in the last minute, in this process's memory. Keys that have gone quiet are
+/// forgotten now and then, so the memory this takes follows the keys active in the last minute,
+/// not every key ever seen.
 /// </summary>
-public sealed class RecentEvents<TKey>(TimeProvider time) where TKey : notnull
+public sealed class RecentEvents(TimeProvider time) : IRecentEvents
 {
     static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    readonly ConcurrentDictionary<TKey, Queue<DateTime>> events = new();
+    readonly ConcurrentDictionary<string, Queue<DateTime>> events = new();
     int added;
 
     /// <summary>Keys with an event in the last minute (and quiet ones not yet forgotten).</summary>
     internal int Keys => events.Count;
 
-    /// <summary>Records an event for the key; returns how many it had in the last minute, this one included.</summary>
-    public int Add(TKey key)
+    public Task<int> AddAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Add(key));
+
+    public int Add(string key)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (Interlocked.Increment(ref added) % 1000 == 0) Forget(now - Window);
@@ -30,10 +31,9 @@ public sealed class RecentEvents<TKey>(TimeProvider time) where TKey : notnull
         }
     }
 
-    /// <summary>Takes back the key's latest event (one that turned out not to count).</summary>
-    public void TakeBack(TKey key)
+    public Task TakeBackAsync(string key, CancellationToken cancellationToken = default)
     {
-        if (!events.TryGetValue(key, out var times)) return;
+        if (!events.TryGetValue(key, out var times)) return Task.CompletedTask;
         lock (times)
             if (times.Count > 0)
             {
@@ -41,6 +41,7 @@ public sealed class RecentEvents<TKey>(TimeProvider time) where TKey : notnull
                 times.Clear();
                 foreach (var t in kept) times.Enqueue(t);
             }
+        return Task.CompletedTask;
     }
 
     void Forget(DateTime before)

@@ -40,6 +40,23 @@ public sealed partial class Faults(TalksBotMetrics metrics, TimeProvider time, I
     /// <summary>Runs <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here. Returns whether it succeeded.</summary>
     public bool Contain(string area, Action work) => Contain(area, () => { work(); return true; }, false);
 
+    /// <summary>Awaits <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here, with <paramref name="fallback"/>.</summary>
+    public async Task<T> ContainAsync<T>(string area, Func<Task<T>> work, T fallback)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Report(area, e);
+            return fallback;
+        }
+    }
+
+    /// <summary>Awaits <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here. Returns whether it succeeded.</summary>
+    public Task<bool> ContainAsync(string area, Func<Task> work) => ContainAsync(area, async () => { await work(); return true; }, false);
+
     /// <summary>The areas that failed in the last <see cref="RecentMinutes"/> minutes, with when they last did.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Recent()
     {

@@ -45,6 +45,40 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, ILogge
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// A session advisory lock, on a connection of its own held until disposed; the server releases it
+    /// if this process dies. With <paramref name="wait"/> false, null when another session holds it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> LockAsync(long key, bool wait, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            if (wait) await connection.ExecuteAsync($"SELECT pg_advisory_lock({key})", cancellationToken);
+            else if (!await connection.ScalarAsync<bool>($"SELECT pg_try_advisory_lock({key})", cancellationToken))
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            return new HeldLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    sealed class HeldLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try { await connection.ExecuteAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None); }
+            catch (NpgsqlException) { } // the connection is gone, and the lock with it
+            await connection.DisposeAsync();
+        }
+    }
+
     async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);

@@ -3,21 +3,16 @@ using TalksBot.Limits;
 
 namespace TalksBot.Telegram;
 
-/// <summary>Questions per user per minute: past the limit a user is asked once to slow down, then ignored until the minute is over.</summary>
-public sealed class FloodGuard(IOptions<TelegramOptions> options, TimeProvider time)
+/// <summary>Questions per user per minute (across replicas): past the limit a user is asked once to slow down, then ignored until the minute is over.</summary>
+public sealed class FloodGuard(IOptions<TelegramOptions> options, IRecentEvents events)
 {
     public enum Verdict { Answer, SlowDown, Ignore }
 
-    readonly RecentEvents<long> asked = new(time);
-
-    /// <summary>Users with a question in the last minute (others are forgotten now and then).</summary>
-    internal int Users => asked.Keys;
-
-    public Verdict Check(long userId)
+    public async Task<Verdict> CheckAsync(long userId, CancellationToken cancellationToken = default)
     {
         var limit = options.Value.QuestionsPerUserPerMinute;
         if (limit <= 0) return Verdict.Answer;
-        var count = asked.Add(userId);
+        var count = await events.AddAsync($"question:{userId}", cancellationToken);
         return count <= limit ? Verdict.Answer : count == limit + 1 ? Verdict.SlowDown : Verdict.Ignore;
     }
 }

@@ -5,7 +5,7 @@ namespace TalksBot.Telegram;
 /// waits for the slot one interval after the previous one's. (A token bucket refills on a fixed
 /// timer, so a message right after a refill could follow the previous one almost at once.)
 /// </summary>
-public sealed class Pacer(TimeSpan interval, TimeProvider time)
+public sealed class Pacer(TimeSpan interval, TimeProvider time) : IPacer
 {
     readonly Dictionary<long, DateTimeOffset> next = [];
 
@@ -27,12 +27,13 @@ public sealed class Pacer(TimeSpan interval, TimeProvider time)
     /// The event finished now: the next slot is at least one interval from here, so a send that took
     /// long to reach Telegram is not followed too closely by the next.
     /// </summary>
-    public void Done(long key)
+    public Task DoneAsync(long key, CancellationToken cancellationToken = default)
     {
         lock (next)
         {
             var earliest = time.GetUtcNow() + interval;
             if (!next.TryGetValue(key, out var reserved) || reserved < earliest) next[key] = earliest;
         }
+        return Task.CompletedTask;
     }
 }

@@ -29,5 +29,11 @@ public sealed class TelegramOptions
     /// <summary>Questions one user may ask per minute before the bot asks them to slow down.</summary>
     public int QuestionsPerUserPerMinute { get; set; } = 8;
 
+    /// <summary>
+    /// With replicas (Storage:Provider = postgres): seconds a claim on an update lasts unless its owner
+    /// renews it (every third of this while it answers). A replica that dies has its updates taken over after this.
+    /// </summary>
+    public int ClaimLeaseSeconds { get; set; } = 30;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 }

@@ -13,21 +13,42 @@ namespace TalksBot.Telegram;
 /// <summary>
 /// Long polling: fetches updates from the stored offset, answers each chat's updates in order (chats
 /// in parallel), then stores the next offset, so a restart neither loses nor repeats an update.
-/// Shutdown waits for the batch in hand.
+/// Telegram allows one getUpdates at a time per bot: among replicas one polls (it holds the store's
+/// polling lock) and the others stand by, trying for the lock every few seconds. Shutdown waits for the batch in hand.
 /// </summary>
 public sealed partial class TelegramPollingWorker(
     ITelegramBotClient bot,
     TelegramUpdateHandler handler,
-    TelegramStateStore state,
+    ITelegramState state,
     IOptions<TelegramOptions> options,
     Faults faults,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
 {
     static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.ChannelPost, UpdateType.CallbackQuery];
 
+    static readonly TimeSpan StandBy = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var offset = state.Offset;
+        var standingBy = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await using var lead = await faults.ContainAsync("telegram state", () => state.TryLeadPollingAsync(CancellationToken.None), null);
+            if (lead is not null)
+            {
+                await PollAsync(stoppingToken);
+                return;
+            }
+            if (!standingBy) LogStandingBy(logger);
+            standingBy = true;
+            try { await Task.Delay(StandBy, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var offset = await faults.ContainAsync("telegram state", () => state.OffsetAsync(CancellationToken.None), 0);
         var failures = 0;
         var removeWebhook = true;
         LogStarted(logger, offset);
@@ -68,10 +89,13 @@ public sealed partial class TelegramPollingWorker(
             {
                 offset = updates.Max(u => u.Id) + 1;
                 // Kept in memory when it cannot be written; after a restart, the claims say what was answered.
-                faults.Contain("telegram state", () => state.SaveOffset(offset));
+                await faults.ContainAsync("telegram state", () => state.SaveOffsetAsync(offset, CancellationToken.None));
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: another replica is polling; this one stands by")]
+    static partial void LogStandingBy(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]
     static partial void LogStarted(ILogger logger, int offset);

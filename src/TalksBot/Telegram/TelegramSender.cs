@@ -22,20 +22,20 @@ public sealed partial class TelegramSender : IDisposable
     static readonly TimeSpan[] Backoff = [.. new[] { 0.3, 1, 2, 4, 8, 15, 30, 30, 30 }.Select(TimeSpan.FromSeconds)];
     readonly ITelegramBotClient bot;
     readonly ILogger<TelegramSender> logger;
-    readonly Pacer? global;
-    readonly Pacer? perChat;
-    readonly Pacer? perGroup;
+    readonly IPacer? global;
+    readonly IPacer? perChat;
+    readonly IPacer? perGroup;
     readonly SemaphoreSlim pacing = new(1, 1);
 
-    public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSender> logger)
+    public TelegramSender(ITelegramBotClient bot, IOptions<TelegramOptions> options, PacerFactory pacers, ILogger<TelegramSender> logger)
     {
         this.bot = bot;
         this.logger = logger;
         var o = options.Value;
-        Pacer? Every(int count, TimeSpan period) => count > 0 ? new Pacer(period / count * Margin, time) : null;
-        global = Every(o.MessagesPerSecond, TimeSpan.FromSeconds(1));
-        perChat = Every(o.ChatMessagesPerSecond, TimeSpan.FromSeconds(1));
-        perGroup = Every(o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1));
+        IPacer? Every(string name, int count, TimeSpan period) => count > 0 ? pacers(name, period / count * Margin) : null;
+        global = Every("global", o.MessagesPerSecond, TimeSpan.FromSeconds(1));
+        perChat = Every("chat", o.ChatMessagesPerSecond, TimeSpan.FromSeconds(1));
+        perGroup = Every("group", o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1));
     }
 
     public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken)
@@ -63,8 +63,8 @@ public sealed partial class TelegramSender : IDisposable
         }
         finally
         {
-            perChat?.Done(chat.Id);
-            if (chat.Type is ChatType.Group or ChatType.Supergroup) perGroup?.Done(chat.Id);
+            if (perChat is not null) await perChat.DoneAsync(chat.Id, CancellationToken.None);
+            if (perGroup is not null && chat.Type is ChatType.Group or ChatType.Supergroup) await perGroup.DoneAsync(chat.Id, CancellationToken.None);
         }
     }
 

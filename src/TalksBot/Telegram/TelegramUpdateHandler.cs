@@ -18,7 +18,7 @@ namespace TalksBot.Telegram;
 public sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
     TelegramSender sender,
-    TelegramStateStore state,
+    ITelegramState state,
     AnswerService answers,
     KnowledgeBase knowledge,
     FloodGuard flood,
@@ -38,13 +38,13 @@ public sealed partial class TelegramUpdateHandler(
     /// <returns>False when the store could not record the claim: the update is not answered blind (perhaps twice), and must be tried again later.</returns>
     public async Task<bool> HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
-        var claimed = faults.Contain<bool?>("telegram state", () => state.TryClaim(update.Id), null);
+        var claimed = await faults.ContainAsync<bool?>("telegram state", async () => await state.TryClaimAsync(update.Id, CancellationToken.None), null);
         if (claimed is null) return false;
         if (claimed == false) return true; // answered already, or being answered
         try
         {
             await HandleAsync(update, cancellationToken);
-            MarkDone(update.Id);
+            await MarkDoneAsync(update.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -71,7 +71,7 @@ public sealed partial class TelegramUpdateHandler(
     }
 
     // Answered; if the mark is lost, a restart may take the claim over and answer again.
-    void MarkDone(int updateId) => faults.Contain("telegram state", () => state.MarkDone(updateId));
+    Task MarkDoneAsync(int updateId) => faults.ContainAsync("telegram state", () => state.MarkDoneAsync(updateId, CancellationToken.None));
 
     async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
@@ -120,7 +120,7 @@ public sealed partial class TelegramUpdateHandler(
             return;
         }
         dutch = LanguageDetector.Detect(question) == LanguageDetector.Dutch; // the question's language wins over the user's setting
-        switch (flood.Check(from.Id))
+        switch (await flood.CheckAsync(from.Id, cancellationToken))
         {
             case FloodGuard.Verdict.SlowDown:
                 await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.SlowDown(dutch)), cancellationToken);

@@ -26,7 +26,7 @@ public static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, TelegramStateStore state, WebhookArrivals arrivals, Faults faults) =>
+        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, ITelegramState state, WebhookArrivals arrivals, Faults faults) =>
         {
             if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return Results.Unauthorized();
             if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -50,7 +50,7 @@ public static class TelegramWebhook
             }
             if (update is null) return Results.BadRequest();
             // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
-            if (!faults.Contain("telegram state", () => state.Keep(update.Id, json))) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdateHandler.ChatOf(update), json, CancellationToken.None))) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             arrivals.Arrived();
             return Results.Ok();
         });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using TalksBot.Limits;
 using TalksBot.Telegram;
 
 namespace TalksBot.Tests.Telegram;
@@ -7,29 +8,34 @@ namespace TalksBot.Tests.Telegram;
 public class FloodGuardTests
 {
     readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    readonly RecentEvents events;
     readonly FloodGuard guard;
 
-    public FloodGuardTests() => guard = new FloodGuard(Options.Create(new TelegramOptions { QuestionsPerUserPerMinute = 8 }), clock);
-
-    [Fact]
-    public void PastTheLimitAUserIsAskedOnceToSlowDownThenIgnoredUntilTheMinuteIsOver()
+    public FloodGuardTests()
     {
-        for (var i = 0; i < 8; i++) Assert.Equal(FloodGuard.Verdict.Answer, guard.Check(1));
-        Assert.Equal(FloodGuard.Verdict.SlowDown, guard.Check(1));
-        Assert.Equal(FloodGuard.Verdict.Ignore, guard.Check(1));
-        Assert.Equal(FloodGuard.Verdict.Answer, guard.Check(2));
-
-        clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(FloodGuard.Verdict.Answer, guard.Check(1));
+        events = new RecentEvents(clock);
+        guard = new FloodGuard(Options.Create(new TelegramOptions { QuestionsPerUserPerMinute = 8 }), events);
     }
 
     [Fact]
-    public void UsersWhoWentQuietAreForgotten()
+    public async Task PastTheLimitAUserIsAskedOnceToSlowDownThenIgnoredUntilTheMinuteIsOver()
     {
-        for (var user = 0; user < 3000; user++) guard.Check(user);
-        clock.Advance(TimeSpan.FromMinutes(2));
-        for (var i = 0; i < 1000; i++) guard.Check(100_000 + i % 10);
+        for (var i = 0; i < 8; i++) Assert.Equal(FloodGuard.Verdict.Answer, await guard.CheckAsync(1));
+        Assert.Equal(FloodGuard.Verdict.SlowDown, await guard.CheckAsync(1));
+        Assert.Equal(FloodGuard.Verdict.Ignore, await guard.CheckAsync(1));
+        Assert.Equal(FloodGuard.Verdict.Answer, await guard.CheckAsync(2));
 
-        Assert.True(guard.Users <= 10, $"{guard.Users} users remembered");
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(FloodGuard.Verdict.Answer, await guard.CheckAsync(1));
+    }
+
+    [Fact]
+    public async Task UsersWhoWentQuietAreForgotten()
+    {
+        for (var user = 0; user < 3000; user++) await guard.CheckAsync(user);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        for (var i = 0; i < 1000; i++) await guard.CheckAsync(100_000 + i % 10);
+
+        Assert.True(events.Keys <= 10, $"{events.Keys} users remembered");
     }
 }

@@ -14,9 +14,12 @@ public sealed class TelegramApp : IAsyncDisposable
     public string Url => App.Urls.First();
     readonly Dictionary<string, string?> settings = [];
 
-    public static async Task<TelegramApp> StartAsync(Dictionary<string, string?>? extra = null, bool withSeeds = true, Action<string>? seed = null)
+    bool ownsServer;
+
+    /// <param name="server">A Bot API server shared with other apps (replicas of one bot); by default one of its own.</param>
+    public static async Task<TelegramApp> StartAsync(Dictionary<string, string?>? extra = null, bool withSeeds = true, Action<string>? seed = null, FakeTelegramServer? server = null)
     {
-        var app = new TelegramApp { Server = await FakeTelegramServer.StartAsync(), Knowledge = new TestKnowledgeBase(withSeeds) };
+        var app = new TelegramApp { Server = server ?? await FakeTelegramServer.StartAsync(), Knowledge = new TestKnowledgeBase(withSeeds), ownsServer = server is null };
         seed?.Invoke(app.Knowledge.Seeds);
         app.settings["Seeds:Path"] = app.Knowledge.Seeds;
         app.settings["Index:DatabasePath"] = app.Knowledge.Database;
@@ -50,7 +53,7 @@ public sealed class TelegramApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Server.DisposeAsync();
+        if (ownsServer) await Server.DisposeAsync();
         Knowledge.Dispose();
     }
 }

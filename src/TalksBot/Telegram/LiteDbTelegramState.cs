@@ -1,0 +1,96 @@
+using LiteDB;
+using TalksBot.Storage;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// The Telegram front end's state in the process's LiteDB file. A claim records the process that took
+/// it and whether it was answered: one left unanswered by a process that died is taken over. One process
+/// per file (<see cref="Index.DatabaseLock"/>), so polling is always this process's, and nothing is leased.
+/// LiteDB is synchronous: the tasks returned are complete.
+/// </summary>
+public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : ITelegramState
+{
+    sealed class HandledUpdate
+    {
+        public int Id { get; set; }
+        public DateTime At { get; set; }
+        public string Process { get; set; } = "";
+        public bool Done { get; set; }
+    }
+
+    sealed class PendingUpdate
+    {
+        public int Id { get; set; }
+        public string Json { get; set; } = "";
+        public DateTime At { get; set; }
+    }
+
+    /// <summary>This process, among the ones that have used the database.</summary>
+    static readonly string ThisProcess = Guid.NewGuid().ToString("N");
+    readonly Lock claimLock = new();
+
+    readonly ILiteCollection<BsonDocument> state = db.GetCollection("telegram_state");
+    readonly ILiteCollection<HandledUpdate> handled = db.GetCollection<HandledUpdate>("telegram_updates");
+    readonly ILiteCollection<PendingUpdate> inbox = db.GetCollection<PendingUpdate>("telegram_inbox");
+
+    public Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default)
+    {
+        lock (claimLock)
+        {
+            if (inbox.FindById(updateId) is not null || handled.FindById(updateId) is { Done: true }) return Task.CompletedTask;
+            inbox.Insert(new PendingUpdate { Id = updateId, Json = json, At = time.GetUtcNow().UtcDateTime });
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<List<(int Id, string Json)>> TakeAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<List<(int, string)>>([.. inbox.Query().OrderBy(u => u.Id).Limit(max).ToEnumerable().Select(u => (u.Id, u.Json))]);
+
+    /// <summary>In one write. One dropped late is skipped by its claim.</summary>
+    public Task ForgetAsync(IReadOnlyCollection<int> updateIds, CancellationToken cancellationToken = default)
+    {
+        if (updateIds.Count > 0) inbox.DeleteMany(Query.In("_id", new BsonArray(updateIds.Select(id => new BsonValue(id)))));
+        return Task.CompletedTask;
+    }
+
+    public Task RenewAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<int> OffsetAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.FindById("offset")?["value"].AsInt32 ?? 0);
+
+    public Task SaveOffsetAsync(int offset, CancellationToken cancellationToken = default)
+    {
+        state.Upsert(new BsonDocument { ["_id"] = "offset", ["value"] = offset });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Claims older than a day are forgotten (Telegram keeps updates 24 hours).</summary>
+    public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        lock (claimLock)
+        {
+            var claim = handled.FindById(updateId);
+            if (claim is not null && (claim.Done || claim.Process == ThisProcess)) return Task.FromResult(false);
+            handled.Upsert(new HandledUpdate { Id = updateId, At = now, Process = ThisProcess });
+        }
+        if (updateId % 100 == 0) handled.DeleteMany(u => u.At < now.AddDays(-1));
+        return Task.FromResult(true);
+    }
+
+    public Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default)
+    {
+        lock (claimLock)
+        {
+            if (handled.FindById(updateId) is { } claim)
+            {
+                claim.Done = true;
+                handled.Update(claim);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IAsyncDisposable?> TryLeadPollingAsync(CancellationToken cancellationToken = default) => NothingHeld.Task;
+
+}
