@@ -86,10 +86,10 @@ public static partial class AdminEndpoints
             reindexer.Start(full ?? false) ? Results.Json(ReindexState(reindexer), statusCode: 202) : Results.Json(ReindexState(reindexer), statusCode: 409));
         api.MapPost("/sources", Upload);
         api.MapDelete("/sources/{name}", Remove);
-        api.MapGet("/questions", (IQuestionLog log, bool? refused, string? frontEnd, string? q, int? page, int? size) =>
+        api.MapGet("/questions", async (IQuestionLog log, bool? refused, string? frontEnd, string? q, int? page, int? size, CancellationToken cancellationToken) =>
         {
             var query = new QuestionQuery(refused ?? false, string.IsNullOrEmpty(frontEnd) ? null : frontEnd, q, Math.Max(0, page ?? 0), Math.Clamp(size ?? 50, 1, 200));
-            var (items, total) = log.Find(query);
+            var (items, total) = await log.FindAsync(query, cancellationToken);
             return Results.Json(new { items, total, query.Page, query.Size });
         });
         api.MapPost("/try", async (HttpRequest request, AnswerService answers) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.SemanticKernel;
 using TalksBot.Llm;
+using TalksBot.Storage;
 
 namespace TalksBot.Answer;
 
@@ -21,8 +22,16 @@ public static class AnswerExtensions
         builder.Services.AddSingleton<QuestionReader>();
         builder.Services.AddSingleton<EvidenceScorer>();
         builder.Services.AddSingleton<ExtractiveAnswerer>();
-        builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
-        builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();
+        if (builder.UsesPostgres())
+        {
+            builder.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
+            builder.Services.AddSingleton<IQuestionLog, PostgresQuestionLog>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
+            builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();
+        }
         builder.Services.AddSingleton<AnswerService>();
 
         var engine = builder.Configuration["Answer:Engine"] ?? AnswerService.Extractive;

@@ -45,7 +45,7 @@ public sealed partial class AnswerService(
         var total = Stopwatch.StartNew();
         var index = await knowledge.GetAsync(cancellationToken);
         var previous = conversationId is null ? null : FollowUp.Context(question,
-            faults.Contain("conversations", () => conversations.Recent(conversationId), [])); // unreadable: the question is read alone
+            await faults.ContainAsync("conversations", () => conversations.RecentAsync(conversationId, cancellationToken), [])); // unreadable: the question is read alone
         // A follow-up is asked together with the question it leans on.
         var asked = previous is null ? question : $"{previous.Question} {question}";
         var found = await searcher.SearchAsync(asked, o.Passages, cancellationToken);
@@ -61,7 +61,7 @@ public sealed partial class AnswerService(
         var now = time.GetUtcNow().UtcDateTime;
         // The answer stands whether or not it can be written down: a full disk costs the follow-up and the log line, not the answer.
         if (conversationId is not null)
-            faults.Contain("conversations", () => conversations.Append(conversationId, new ConversationTurn(asked, draft.Text, draft.Refused, now)));
+            await faults.ContainAsync("conversations", () => conversations.AppendAsync(conversationId, new ConversationTurn(asked, draft.Text, draft.Refused, now), CancellationToken.None));
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
         metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);

@@ -1,10 +1,10 @@
 namespace TalksBot.Answer;
 
-/// <summary>The recent turns of each conversation, bounded and expiring. LiteDB today; the seam for a shared store.</summary>
+/// <summary>The recent turns of each conversation, bounded and expiring: in LiteDB, or in PostgreSQL shared by replicas.</summary>
 public interface IConversationStore
 {
     /// <summary>The conversation's turns, oldest first; none when it has expired or never was.</summary>
-    IReadOnlyList<ConversationTurn> Recent(string conversationId);
+    Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationId, CancellationToken cancellationToken = default);
 
-    void Append(string conversationId, ConversationTurn turn);
+    Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default);
 }

@@ -3,10 +3,11 @@ namespace TalksBot.Answer;
 /// <summary>What people asked and what they were told: for operators, and to see what the texts are missing.</summary>
 public interface IQuestionLog
 {
+    /// <summary>Takes the entry to be written shortly after (see <see cref="WriteBehind{T}"/>): no I/O on the answer's path.</summary>
     void Record(QuestionRecord record, string? userId);
 
     /// <summary>One page of the entries that match, newest first, and how many match in all.</summary>
-    (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query);
+    Task<(IReadOnlyList<QuestionRecord> Items, int Total)> FindAsync(QuestionQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <param name="FrontEnd">Only this front end ("telegram", "discord", "admin", "console"); null for all.</param>

@@ -35,13 +35,13 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     DateTime Cutoff => time.GetUtcNow().UtcDateTime.AddMinutes(-options.ConversationMinutes);
 
-    public IReadOnlyList<ConversationTurn> Recent(string conversationId)
+    public Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         var conversation = conversations.FindById(Key(conversationId));
-        return conversation is null || conversation.UpdatedAt < Cutoff ? [] : conversation.Turns;
+        return Task.FromResult<IReadOnlyList<ConversationTurn>>(conversation is null || conversation.UpdatedAt < Cutoff ? [] : conversation.Turns);
     }
 
-    public void Append(string conversationId, ConversationTurn turn)
+    public Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         lock (writeLock)
         {
@@ -59,7 +59,8 @@ public sealed class LiteDbConversationStore : IConversationStore
                 conversations.DeleteMany(c => c.UpdatedAt < cutoff);
             }
         }
+        return Task.CompletedTask;
     }
 
-    static string Key(string conversationId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)));
+    public static string Key(string conversationId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
@@ -12,21 +11,17 @@ namespace TalksBot.Answer;
 /// the same user is recognisable in the log but a chat id cannot be looked up from it.
 /// </summary>
 /// <remarks>
-/// Entries are written in batches, at most <see cref="FlushDelay"/> after they are recorded: one LiteDB
-/// commit per question cost more than answering it (2.5 of 3.5 ms in the ask benchmark). Reading the
-/// log, and disposing it at shutdown, writes what is pending first; a killed process loses at most
-/// that last moment of the log, never an answer.
+/// Entries are written in batches: one LiteDB commit per question cost more than answering it (2.5 of
+/// 3.5 ms in the ask benchmark). Reading the log, and disposing it at shutdown, writes what is pending
+/// first; a killed process loses at most that last moment of the log, never an answer.
 /// </remarks>
 public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
 {
     public const int Keep = 10_000;
-    static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
     readonly ILiteCollection<QuestionRecord> questions;
     readonly Faults faults;
     readonly byte[] key;
-    readonly ConcurrentQueue<QuestionRecord> pending = new();
-    readonly Lock writeLock = new();
-    int scheduled;
+    readonly WriteBehind<QuestionRecord> pending;
 
     public LiteDbQuestionLog(LiteDatabase db, Faults faults)
     {
@@ -40,20 +35,23 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
             key = RandomNumberGenerator.GetBytes(32);
             meta.Upsert(new BsonDocument { ["_id"] = "question_log_key", ["value"] = key });
         }
+        pending = new(Write, faults, "questions log");
     }
 
     public void Record(QuestionRecord record, string? userId)
     {
-        record.User = userId is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)))[..16];
-        pending.Enqueue(record);
-        if (Interlocked.Exchange(ref scheduled, 1) == 0)
-            _ = Task.Delay(FlushDelay).ContinueWith(_ => faults.Contain("questions log", Flush), TaskScheduler.Default);
+        record.User = HashUser(key, userId);
+        pending.Add(record);
     }
 
+    /// <summary>The same user, the same short hash; the id itself cannot be got back from it.</summary>
+    public static string? HashUser(byte[] key, string? userId) =>
+        userId is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)))[..16];
+
     // The log keeps at most Keep entries: filtering them in memory is simpler than indexes and fast enough for a console page.
-    public (IReadOnlyList<QuestionRecord> Items, int Total) Find(QuestionQuery query)
+    public async Task<(IReadOnlyList<QuestionRecord> Items, int Total)> FindAsync(QuestionQuery query, CancellationToken cancellationToken = default)
     {
-        Flush();
+        await pending.FlushAsync();
         var found = questions.Query().OrderByDescending(q => q.Id).ToEnumerable()
             .Where(q => (!query.RefusedOnly || q.Refused) && (query.FrontEnd is null || q.FrontEnd == query.FrontEnd)
                 && (string.IsNullOrWhiteSpace(query.Text) || q.Question.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase) || q.Answer.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase)))
@@ -61,20 +59,14 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
         return ([.. found.Skip(query.Page * query.Size).Take(query.Size)], found.Count);
     }
 
-    /// <summary>Writes the pending entries in one commit, and drops the oldest beyond <see cref="Keep"/> every 500 entries.</summary>
-    void Flush()
+    /// <summary>One commit a batch; the oldest beyond <see cref="Keep"/> are dropped every 500 entries.</summary>
+    Task Write(List<QuestionRecord> batch)
     {
-        lock (writeLock)
-        {
-            Volatile.Write(ref scheduled, 0);
-            var batch = new List<QuestionRecord>();
-            while (pending.TryDequeue(out var record)) batch.Add(record);
-            if (batch.Count == 0) return;
-            questions.InsertBulk(batch);
-            var (first, last) = (batch[0].Id, batch[^1].Id);
-            if (last / 500 > (first - 1) / 500) questions.DeleteMany(q => q.Id <= last - Keep);
-        }
+        questions.InsertBulk(batch);
+        var (first, last) = (batch[0].Id, batch[^1].Id);
+        if (last / 500 > (first - 1) / 500) questions.DeleteMany(q => q.Id <= last - Keep);
+        return Task.CompletedTask;
     }
 
-    public void Dispose() => faults.Contain("questions log", Flush);
+    public void Dispose() => faults.ContainAsync("questions log", pending.FlushAsync).GetAwaiter().GetResult();
 }

@@ -61,5 +61,10 @@ public static class CliHost
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync(Storage.PostgresDatabase.Unreachable(e));
+            return 1;
+        }
     }
 }

@@ -16,7 +16,7 @@ public static class ServeCommand
                 await using var app = ServeHost.Build();
                 await ServeHost.StartAsync(app, cancellationToken);
                 await app.WaitForShutdownAsync(cancellationToken);
-                return app.Services.GetRequiredService<Index.DatabaseWatchdog>().StoppedForRestart ? Index.DatabaseWatchdog.ExitCode : 0;
+                return app.Services.GetService<Index.DatabaseWatchdog>() is { StoppedForRestart: true } ? Index.DatabaseWatchdog.ExitCode : 0;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException e)
             {
@@ -26,6 +26,11 @@ public static class ServeCommand
             catch (Index.DatabaseUnusableException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                await Console.Error.WriteLineAsync(Storage.PostgresDatabase.Unreachable(e));
                 return 1;
             }
         });

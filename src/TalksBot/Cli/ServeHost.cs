@@ -14,6 +14,7 @@ using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Observability;
+using TalksBot.Storage;
 using TalksBot.Telegram;
 
 namespace TalksBot.Cli;
@@ -36,8 +37,11 @@ public static partial class ServeHost
         builder.AddTelegram();
         builder.AddDiscord();
         builder.AddAdmin();
-        builder.Services.AddSingleton<DatabaseWatchdog>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseWatchdog>());
+        if (!builder.UsesPostgres())
+        {
+            builder.Services.AddSingleton<DatabaseWatchdog>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseWatchdog>());
+        }
         // System.Runtime: the runtime's own meter (working set, GC heap, thread pool), to watch memory stay flat.
         // Named, so that a scrape says which service and version it came from (not "unknown_service").
         builder.Services.AddOpenTelemetry()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TalksBot.Storage;
 
 namespace TalksBot.Discord;
 
@@ -19,7 +20,8 @@ public static class DiscordExtensions
         var options = builder.Configuration.GetSection("Discord").Get<DiscordOptions>() ?? new DiscordOptions();
         if (!options.Enabled) return builder;
 
-        builder.Services.AddSingleton<SeenInteractions>();
+        if (builder.UsesPostgres()) builder.Services.AddSingleton<ISeenInteractions, PostgresSeenInteractions>();
+        else builder.Services.AddSingleton<ISeenInteractions, SeenInteractions>();
         builder.Services.AddSingleton(provider => new DiscordSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         builder.Services.AddSingleton(_ => Channel.CreateBounded<DiscordAsk>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait }));
         builder.Services.AddHostedService<DiscordWorker>();

@@ -25,7 +25,7 @@ public static class DiscordInteractions
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, SeenInteractions seen, IOptions<DiscordOptions> options,
+        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options,
             Channel<DiscordAsk> queue, KnowledgeBase knowledge, TimeProvider time) =>
         {
             // What can be told from the headers is checked before a byte of the body is read.
@@ -43,7 +43,7 @@ public static class DiscordInteractions
             {
                 if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return Results.BadRequest();
                 // Discord sends each interaction once; the same signed request again is a replay.
-                if (interaction["type"]!.GetValue<int>() != 1 && !seen.FirstTime(interaction["id"]?.ToString() ?? "")) return Results.Conflict();
+                if (interaction["type"]!.GetValue<int>() != 1 && !await seen.FirstTimeAsync(interaction["id"]?.ToString() ?? "", request.HttpContext.RequestAborted)) return Results.Conflict();
                 return await RespondAsync(interaction, queue, knowledge, request.HttpContext.RequestAborted);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

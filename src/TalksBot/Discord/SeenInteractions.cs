@@ -8,13 +8,14 @@ namespace TalksBot.Discord;
 /// Discord:MaxClockSkewSeconds away, either side): a replay of a signed request gets no second answer.
 /// Older ids are forgotten now and then; a replay of one of those fails the timestamp check anyway.
 /// </summary>
-public sealed class SeenInteractions(IOptions<DiscordOptions> options, TimeProvider time)
+public sealed class SeenInteractions(IOptions<DiscordOptions> options, TimeProvider time) : ISeenInteractions
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> seen = new();
     int added;
 
-    /// <summary>True the first time an id is seen, false for a replay.</summary>
-    public bool FirstTime(string id)
+    public Task<bool> FirstTimeAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(FirstTime(id));
+
+    bool FirstTime(string id)
     {
         var now = time.GetUtcNow();
         var window = TimeSpan.FromSeconds(2 * options.Value.MaxClockSkewSeconds);

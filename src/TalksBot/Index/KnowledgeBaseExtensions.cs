@@ -30,7 +30,6 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton<TalksBotMetrics>();
         builder.Services.AddSingleton<Faults>();
         builder.AddStorage();
-        builder.Services.AddLiteDatabase();
         if (builder.UsesPostgres())
         {
             builder.Services.AddSingleton<SeedReader>();
@@ -40,6 +39,7 @@ public static class KnowledgeBaseExtensions
         }
         else
         {
+            builder.Services.AddLiteDatabase();
             builder.Services.AddSingleton<ISeedLibrary, SeedReader>();
             builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
             builder.Services.AddHostedService<SeedWatcher>();

@@ -29,6 +29,10 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, ILogge
         }
     }
 
+    /// <summary>What to tell the operator when the shared database fails: the server's message, never the connection string.</summary>
+    public static string Unreachable(Npgsql.NpgsqlException e) =>
+        $"The PostgreSQL database (ConnectionStrings:Postgres) could not be used: {e.Message.TrimEnd('.')}. Check that the server runs and the connection string is right.";
+
     public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default)

@@ -65,7 +65,7 @@ public class FollowUpTests
         for (var i = 0; i < 5; i++) await answers.AskAsync("When will the old harbour reopen?", "telegram:4242");
         kb.Stop(); // one process, one open database
         var store = kb.Start().GetRequiredService<IConversationStore>();
-        Assert.Equal(2, store.Recent("telegram:4242").Count);
+        Assert.Equal(2, (await store.RecentAsync("telegram:4242")).Count);
         kb.Stop();
         Assert.DoesNotContain("telegram:4242", System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(kb.Database)));
     }

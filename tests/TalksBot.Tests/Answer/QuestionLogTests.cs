@@ -19,7 +19,7 @@ public class QuestionLogTests
         await answers.AskAsync("   ");
 
         var log = services.GetRequiredService<IQuestionLog>();
-        var recent = log.Find(new QuestionQuery(Size: 10)).Items;
+        var recent = (await log.FindAsync(new QuestionQuery(Size: 10))).Items;
         Assert.Equal(["Who won the World Cup?", "Who is Rustem Umerov?"], recent.Select(r => r.Question));
         Assert.True(recent[0].Refused);
         Assert.Contains("003_5beee2cfb4e9681c.txt", recent[1].Sources);
@@ -27,7 +27,7 @@ public class QuestionLogTests
         Assert.All(recent, r => Assert.True(r.LatencyMs > 0));
         Assert.Equal(recent[0].User, recent[1].User);
         Assert.NotNull(recent[0].User);
-        Assert.Equal(["Who won the World Cup?"], log.Find(new QuestionQuery(RefusedOnly: true, Size: 10)).Items.Select(r => r.Question));
+        Assert.Equal(["Who won the World Cup?"], (await log.FindAsync(new QuestionQuery(RefusedOnly: true, Size: 10))).Items.Select(r => r.Question));
 
         kb.Stop();
         Assert.DoesNotContain("user-secret-id-123", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(kb.Database)));
@@ -41,7 +41,7 @@ public class QuestionLogTests
         for (var i = 0; i < 30; i++) await answers.AskAsync($"Who is Rustem Umerov? ({i})", asker: new Asker("test", "u"));
         kb.Stop();
 
-        var recent = kb.Start().GetRequiredService<IQuestionLog>().Find(new QuestionQuery(Size: 100)).Items;
+        var recent = (await kb.Start().GetRequiredService<IQuestionLog>().FindAsync(new QuestionQuery(Size: 100))).Items;
         Assert.Equal(30, recent.Count);
         Assert.Equal("Who is Rustem Umerov? (29)", recent[0].Question);
         Assert.Equal(Enumerable.Range(recent[^1].Id, 30).Reverse(), recent.Select(r => r.Id));
@@ -66,7 +66,7 @@ public class QuestionLogTests
         bot.Server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", userId: 31337, messageId: 1));
         await bot.Server.WaitForSentAsync(1);
 
-        var record = Assert.Single(bot.App.Services.GetRequiredService<IQuestionLog>().Find(new QuestionQuery(Size: 10)).Items);
+        var record = Assert.Single((await bot.App.Services.GetRequiredService<IQuestionLog>().FindAsync(new QuestionQuery(Size: 10))).Items);
         Assert.Equal("telegram", record.FrontEnd);
         Assert.DoesNotContain("31337", record.User);
     }
