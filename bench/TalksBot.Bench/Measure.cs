@@ -19,7 +19,7 @@ public static class Measure
         return (Percentile(times, 0.50), Percentile(times, 0.99));
     }
 
-    static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     public static async Task<double> SecondsAsync(Func<Task> work)
     {

@@ -7,6 +7,7 @@ using TalksBot.Bench;
 // dotnet run -c Release --project bench/TalksBot.Bench -- soak [--questions N] [--rate N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- faults kill [--rounds N] [--updates N]
 // sudo dotnet run -c Release --project bench/TalksBot.Bench -- faults diskfull [--updates N] [--rate N]
+// dotnet run -c Release --project bench/TalksBot.Bench -- replicas [--updates N] [--rate N (0: as fast as possible, limits lifted)]
 var verb = args.FirstOrDefault() ?? "search";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
@@ -35,7 +36,10 @@ switch (verb)
     case "faults" when args.ElementAtOrDefault(1) == "diskfull":
         await FaultsBenchmark.DiskFullAsync(Path.GetFullPath("seeds"), Option("--updates", 3_000), Option("--rate", 50));
         return 0;
+    case "replicas":
+        await ReplicasBenchmark.RunAsync(Path.GetFullPath("seeds"), devSet, Option("--updates", 5_000), Option("--rate", 25));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak|faults kill|faults diskfull> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak|faults kill|faults diskfull|replicas> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
         return 2;
 }

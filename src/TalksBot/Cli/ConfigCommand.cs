@@ -10,6 +10,7 @@ using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Llm;
 using TalksBot.Search;
+using TalksBot.Storage;
 using TalksBot.Telegram;
 
 namespace TalksBot.Cli;
@@ -23,7 +24,7 @@ public static partial class ConfigCommand
     public static Command Create()
     {
         var check = new Command("check", "Validate appsettings.json and TALKSBOT__ environment variables.");
-        check.SetAction((_, _) => CliHost.RunAsync(services =>
+        check.SetAction((parsed, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var problems = new List<string>();
             void Validate<T>() where T : class
@@ -32,7 +33,14 @@ public static partial class ConfigCommand
                 catch (OptionsValidationException e) { problems.AddRange(e.Failures); }
             }
             Validate<SeedsOptions>(); Validate<IndexOptions>(); Validate<SearchOptions>(); Validate<AnswerOptions>();
-            Validate<OpenAIOptions>(); Validate<TelegramOptions>(); Validate<DiscordOptions>(); Validate<AdminOptions>();
+            Validate<OpenAIOptions>(); Validate<TelegramOptions>(); Validate<DiscordOptions>(); Validate<AdminOptions>(); Validate<StorageOptions>();
+            var database = services.GetService<PostgresDatabase>();
+            if (database is not null)
+            {
+                // Connecting also brings the schema up to date, as `serve` would at start.
+                try { await database.VersionAsync(cancellationToken); }
+                catch (Npgsql.NpgsqlException e) { problems.Add(PostgresDatabase.Unreachable(e)); }
+            }
 
             var configuration = services.GetRequiredService<IConfiguration>();
             // The sections as bound (defaults included), without their validation, which was reported above.
@@ -54,14 +62,16 @@ public static partial class ConfigCommand
             {
                 Console.WriteLine($"The configuration has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:");
                 foreach (var problem in problems) Console.WriteLine("  - " + problem);
-                return Task.FromResult(2);
+                return 2;
             }
             var admin = string.IsNullOrWhiteSpace(configuration["Admin:Token"]) ? "a token made at start (loopback only)" : "Admin:Token";
             Console.WriteLine("The configuration is valid.");
-            Console.WriteLine($"  seeds {seeds}; database {Path.GetFullPath(Section<IndexOptions>("Index").DatabasePath)}");
+            Console.WriteLine(database is null
+                ? $"  seeds {seeds}; database {Path.GetFullPath(Section<IndexOptions>("Index").DatabasePath)}"
+                : $"  storage: PostgreSQL at {database.Location}, shared by every replica (the seeds folder {seeds} is taken in once)");
             Console.WriteLine($"  answers: {Section<AnswerOptions>("Answer").Engine}; embeddings: {Section<OpenAIOptions>("OpenAI").EmbeddingModel ?? "off"}");
             Console.WriteLine($"  Telegram: {(telegram.Enabled ? telegram.Mode : "off")}; Discord: {(discord.Enabled ? "on" : "off")}; admin console: {admin}; listening on {urls}");
-            return Task.FromResult(0);
+            return 0;
         }));
         return new Command("config", "Configuration.") { check };
     }

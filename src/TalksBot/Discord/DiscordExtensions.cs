@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +22,8 @@ public static class DiscordExtensions
         if (builder.UsesPostgres()) builder.Services.AddSingleton<ISeenInteractions, PostgresSeenInteractions>();
         else builder.Services.AddSingleton<ISeenInteractions, SeenInteractions>();
         builder.Services.AddSingleton(provider => new DiscordSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
-        builder.Services.AddSingleton(_ => Channel.CreateBounded<DiscordAsk>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait }));
+        if (builder.UsesPostgres()) builder.Services.AddSingleton<IDiscordQueue, PostgresDiscordQueue>();
+        else builder.Services.AddSingleton<IDiscordQueue, MemoryDiscordQueue>();
         builder.Services.AddHostedService<DiscordWorker>();
         return builder;
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,7 +25,7 @@ public static class DiscordInteractions
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options,
-            Channel<DiscordAsk> queue, KnowledgeBase knowledge, TimeProvider time) =>
+            IDiscordQueue queue, KnowledgeBase knowledge, TimeProvider time) =>
         {
             // What can be told from the headers is checked before a byte of the body is read.
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
@@ -54,7 +53,7 @@ public static class DiscordInteractions
         return app;
     }
 
-    static async Task<IResult> RespondAsync(JsonNode interaction, Channel<DiscordAsk> queue, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    static async Task<IResult> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, CancellationToken cancellationToken)
     {
         switch (interaction["type"]!.GetValue<int>())
         {
@@ -73,7 +72,8 @@ public static class DiscordInteractions
                         var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
                         // In a server the user is in member.user, in a direct message in user.
                         var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
-                        await queue.Writer.WriteAsync(new DiscordAsk(applicationId, token, question, isPrivate, $"discord:{channel}", user), cancellationToken);
+                        var id = interaction["id"]?.ToString() ?? Guid.NewGuid().ToString("N");
+                        await queue.EnqueueAsync(new DiscordAsk(id, applicationId, token, question, isPrivate, $"discord:{channel}", user), cancellationToken);
                         return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? DiscordFormatter.Ephemeral : 0 } });
                     case "sources":
                         var index = await knowledge.GetAsync(cancellationToken);

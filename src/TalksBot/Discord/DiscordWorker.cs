@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalksBot.Answer;
@@ -10,14 +9,13 @@ namespace TalksBot.Discord;
 /// when it needs more than one message), or with a clear message when answering fails, so nobody is
 /// left with "thinking…". On shutdown what was acknowledged is still answered.
 /// </summary>
-public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerService answers, DiscordRestClient discord, ILogger<DiscordWorker> logger) : BackgroundService
+public sealed partial class DiscordWorker(IDiscordQueue queue, AnswerService answers, DiscordRestClient discord, ILogger<DiscordWorker> logger) : BackgroundService
 {
     const int Parallel = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var closeOnStop = stoppingToken.Register(() => queue.Writer.TryComplete());
-        await System.Threading.Tasks.Parallel.ForEachAsync(queue.Reader.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, AnswerAsync);
+        await System.Threading.Tasks.Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, AnswerAsync);
     }
 
     async ValueTask AnswerAsync(DiscordAsk ask, CancellationToken cancellationToken)
@@ -33,6 +31,7 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
                 await discord.FollowUpAsync(ask.ApplicationId, ask.Token, more, cancellationToken);
             }
             LogAnswered(logger, answer.Refused, answer.Citations.Count, messages.Count);
+            await DoneAsync(ask);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -43,11 +42,22 @@ public sealed partial class DiscordWorker(Channel<DiscordAsk> queue, AnswerServi
                 await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, DiscordFormatter.Text(AboutTexts.Failed(dutch)), cancellationToken);
             }
             catch (HttpRequestException) { } // Discord itself is unreachable: nothing more to tell anyone
+            await DoneAsync(ask);
         }
+    }
+
+    // Answered (or told it failed); if the mark is lost, another replica may answer it again once the lease runs out.
+    async Task DoneAsync(DiscordAsk ask)
+    {
+        try { await queue.DoneAsync(ask, CancellationToken.None); }
+        catch (Npgsql.NpgsqlException e) { LogNotMarked(logger, e); }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord question answered: refused {Refused}, {Citations} citations, {Messages} messages")]
     static partial void LogAnswered(ILogger logger, bool refused, int citations, int messages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Discord question was answered but could not be marked so")]
+    static partial void LogNotMarked(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Discord question could not be answered")]
     static partial void LogFailed(ILogger logger, Exception exception);

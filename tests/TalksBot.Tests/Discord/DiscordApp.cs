@@ -17,16 +17,19 @@ public sealed class DiscordApp : IAsyncDisposable
     public TestKnowledgeBase Knowledge { get; private init; } = null!;
     public WebApplication App { get; private set; } = null!;
 
-    public static async Task<DiscordApp> StartAsync(bool withSeeds = true, Action<string>? seed = null)
+    /// <param name="extra">Settings over the test's own (a shared PostgreSQL store, say).</param>
+    public static async Task<DiscordApp> StartAsync(bool withSeeds = true, Action<string>? seed = null, Dictionary<string, string?>? extra = null)
     {
         var discord = new DiscordApp { Server = await FakeDiscordServer.StartAsync(), Knowledge = new TestKnowledgeBase(withSeeds) };
         seed?.Invoke(discord.Knowledge.Seeds);
-        discord.App = ServeHost.Build(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Seeds:Path"] = discord.Knowledge.Seeds, ["Index:DatabasePath"] = discord.Knowledge.Database, ["Serve:Urls"] = "http://127.0.0.1:0",
             ["Discord:ApplicationId"] = ApplicationId, ["Discord:ApiBaseUrl"] = discord.Server.Url,
             ["Discord:PublicKey"] = Convert.ToHexStringLower(discord.key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-        });
+        };
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        discord.App = ServeHost.Build(settings);
         await ServeHost.StartAsync(discord.App, CancellationToken.None);
         return discord;
     }
