@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace TalksBot.Storage;
@@ -19,7 +20,12 @@ public static class StorageExtensions
                 "Storage:Provider is postgres, so ConnectionStrings:Postgres (TALKSBOT__CONNECTIONSTRINGS__POSTGRES) must be set.")
             .ValidateOnStart();
         if (!builder.UsesPostgres()) return builder;
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
+        builder.Services.AddSingleton(provider =>
+        {
+            // Validated here too, since the console verbs do not start the host: no connection string is a configuration error.
+            _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!);
+        });
         builder.Services.AddSingleton<PostgresDatabase>();
         return builder;
     }

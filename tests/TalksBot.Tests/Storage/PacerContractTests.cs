@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Telegram;
 
 namespace TalksBot.Tests.Storage;
@@ -16,29 +15,20 @@ public sealed class PacerContractTests(PostgresFixture postgres)
     [InlineData("postgres", 3)]
     public async Task SendsForOneKeyAreSpacedByTheIntervalWhicheverReplicaSendsThem(string provider, int replicas)
     {
-        var settings = new Dictionary<string, string?> { ["Telegram:Token"] = "123456:TEST-token" };
-        foreach (var (k, v) in provider == "postgres" ? await postgres.NewDatabaseAsync() : []) settings[k] = v;
-        var owned = Enumerable.Range(0, replicas).Select(_ => new TestKnowledgeBase(withSeeds: false)).ToList();
-        try
+        using var hosts = await TestReplicas.StartAsync(postgres, provider, replicas, new() { ["Telegram:Token"] = "123456:TEST-token" });
+        var pacers = Enumerable.Range(0, replicas).Select(i => hosts.Get<PacerFactory>(i)("chat", Interval)).ToList();
+        var watch = Stopwatch.StartNew();
+        var done = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
-            var pacers = owned.Select(kb => kb.Start(settings).GetRequiredService<PacerFactory>()("chat", Interval)).ToList();
-            var watch = Stopwatch.StartNew();
-            var done = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
-            {
-                await pacers[i % pacers.Count].WaitAsync(7, CancellationToken.None);
-                return watch.Elapsed;
-            }));
-            // Each send goes within a quarter interval of its own slot (one woken later takes a new slot), so no
-            // run of sends is tighter than its slots, less that (and some room for the measuring).
-            var times = done.Order().ToList();
-            for (var i = 1; i < times.Count; i++)
-                for (var j = 0; j < i; j++)
-                    Assert.True(times[i] - times[j] >= Interval * (i - j) - Interval / 3,
-                        $"sends {j + 1} to {i + 1} came within {(times[i] - times[j]).TotalMilliseconds:0} ms");
-        }
-        finally
-        {
-            owned.ForEach(kb => kb.Dispose());
-        }
+            await pacers[i % pacers.Count].WaitAsync(7, CancellationToken.None);
+            return watch.Elapsed;
+        }));
+        // Each send goes within a quarter interval of its own slot (one woken later takes a new slot), so no
+        // run of sends is tighter than its slots, less that (and some room for the measuring).
+        var times = done.Order().ToList();
+        for (var i = 1; i < times.Count; i++)
+            for (var j = 0; j < i; j++)
+                Assert.True(times[i] - times[j] >= Interval * (i - j) - Interval / 3,
+                    $"sends {j + 1} to {i + 1} came within {(times[i] - times[j]).TotalMilliseconds:0} ms");
     }
 }

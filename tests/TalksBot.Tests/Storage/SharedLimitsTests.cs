@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Admin;
 using TalksBot.Limits;
 
@@ -10,25 +9,13 @@ public sealed class SharedLimitsTests(PostgresFixture postgres)
 {
     static readonly Dictionary<string, string?> Admin = new() { ["Admin:Token"] = "a-token-of-sixteen-chars-or-more", ["Admin:SignInAttemptsPerMinute"] = "5" };
 
-    async Task<List<(TestKnowledgeBase Kb, IServiceProvider Services)>> ReplicasAsync(string provider, int count)
-    {
-        var settings = new Dictionary<string, string?>(Admin);
-        foreach (var (k, v) in provider == "postgres" ? await postgres.NewDatabaseAsync() : []) settings[k] = v;
-        return [.. Enumerable.Range(0, count).Select(_ =>
-        {
-            var kb = new TestKnowledgeBase(withSeeds: false);
-            return (kb, kb.BuildServe(settings));
-        })];
-    }
-
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgres")]
     public async Task EventsAreCountedPerKeyWithinTheMinuteAndOneCanBeTakenBack(string provider)
     {
-        var replicas = await ReplicasAsync(provider, 1);
-        using var _ = replicas[0].Kb;
-        var events = replicas[0].Services.GetRequiredService<IRecentEvents>();
+        using var replicas = await TestReplicas.StartAsync(postgres, provider, settings: Admin, serve: true);
+        var events = replicas.Get<IRecentEvents>();
         Assert.Equal(1, await events.AddAsync("question:1"));
         Assert.Equal(2, await events.AddAsync("question:1"));
         Assert.Equal(1, await events.AddAsync("question:2"));
@@ -39,19 +26,11 @@ public sealed class SharedLimitsTests(PostgresFixture postgres)
     [Fact]
     public async Task ParallelSignInGuessesOnSeveralReplicasDoNotSlipPastTheLimitTogether()
     {
-        var replicas = await ReplicasAsync("postgres", 3);
-        try
-        {
-            var guesses = Enumerable.Range(0, 30).Select(i =>
-                replicas[i % 3].Services.GetRequiredService<AdminSessions>().TrySignInAsync("wrong-guess", "203.0.113.9"));
-            var results = await Task.WhenAll(guesses);
-            Assert.Equal(5, results.Count(r => r.Result == AdminSessions.SignIn.Wrong));
-            Assert.Equal(25, results.Count(r => r.Result == AdminSessions.SignIn.TooMany));
-        }
-        finally
-        {
-            foreach (var (kb, _) in replicas) kb.Dispose();
-        }
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 3, Admin, serve: true);
+        var guesses = Enumerable.Range(0, 30).Select(i => replicas.Get<AdminSessions>(i % 3).TrySignInAsync("wrong-guess", "203.0.113.9"));
+        var results = await Task.WhenAll(guesses);
+        Assert.Equal(5, results.Count(r => r.Result == AdminSessions.SignIn.Wrong));
+        Assert.Equal(25, results.Count(r => r.Result == AdminSessions.SignIn.TooMany));
     }
 
     [Theory]
@@ -59,9 +38,8 @@ public sealed class SharedLimitsTests(PostgresFixture postgres)
     [InlineData("postgres")]
     public async Task ASessionIsFoundUntilSignedOut(string provider)
     {
-        var replicas = await ReplicasAsync(provider, 1);
-        using var _ = replicas[0].Kb;
-        var sessions = replicas[0].Services.GetRequiredService<AdminSessions>();
+        using var replicas = await TestReplicas.StartAsync(postgres, provider, settings: Admin, serve: true);
+        var sessions = replicas.Get<AdminSessions>();
         var (result, session) = await sessions.TrySignInAsync(Admin["Admin:Token"], "198.51.100.1");
         Assert.Equal(AdminSessions.SignIn.Ok, result);
         Assert.Equal(session!.Csrf, (await sessions.FindAsync(session.Id))?.Csrf);
@@ -73,19 +51,11 @@ public sealed class SharedLimitsTests(PostgresFixture postgres)
     [Fact]
     public async Task SignedInOnOneReplicaIsSignedInOnAllAndSignedOutOnAll()
     {
-        var replicas = await ReplicasAsync("postgres", 2);
-        try
-        {
-            var a = replicas[0].Services.GetRequiredService<AdminSessions>();
-            var b = replicas[1].Services.GetRequiredService<AdminSessions>();
-            var (_, session) = await a.TrySignInAsync(Admin["Admin:Token"], "198.51.100.1");
-            Assert.Equal(session!.Csrf, (await b.FindAsync(session.Id))?.Csrf);
-            await b.SignOutAsync(session.Id);
-            Assert.Null(await a.FindAsync(session.Id));
-        }
-        finally
-        {
-            foreach (var (kb, _) in replicas) kb.Dispose();
-        }
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 2, Admin, serve: true);
+        var (a, b) = (replicas.Get<AdminSessions>(0), replicas.Get<AdminSessions>(1));
+        var (_, session) = await a.TrySignInAsync(Admin["Admin:Token"], "198.51.100.1");
+        Assert.Equal(session!.Csrf, (await b.FindAsync(session.Id))?.Csrf);
+        await b.SignOutAsync(session.Id);
+        Assert.Null(await a.FindAsync(session.Id));
     }
 }

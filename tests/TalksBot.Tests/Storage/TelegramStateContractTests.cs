@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Telegram;
 
 namespace TalksBot.Tests.Storage;
@@ -12,21 +11,13 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
         ["Telegram:Token"] = "123456:TEST-token", ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "secret",
     };
 
-    async Task<(TestKnowledgeBase Kb, ITelegramState State)> StartAsync(string provider, Dictionary<string, string?>? database = null)
-    {
-        var settings = new Dictionary<string, string?>(Telegram);
-        foreach (var (k, v) in database ?? (provider == "postgres" ? await postgres.NewDatabaseAsync() : [])) settings[k] = v;
-        var kb = new TestKnowledgeBase(withSeeds: false);
-        return (kb, kb.Start(settings).GetRequiredService<ITelegramState>());
-    }
-
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgres")]
     public async Task AKeptUpdateIsTakenOnceAnsweredOnceAndNotKeptAgain(string provider)
     {
-        var (kb, state) = await StartAsync(provider);
-        using var _ = kb;
+        using var replicas = await TestReplicas.StartAsync(postgres, provider, settings: Telegram);
+        var state = replicas.Get<ITelegramState>();
         await state.KeepAsync(10, 7, """{"update_id":10}""");
         await state.KeepAsync(10, 7, """{"update_id":10}"""); // a webhook retry
         await state.KeepAsync(11, 8, """{"update_id":11}""");
@@ -48,8 +39,8 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
     [InlineData("postgres")]
     public async Task ThePollingOffsetIsKept(string provider)
     {
-        var (kb, state) = await StartAsync(provider);
-        using var _ = kb;
+        using var replicas = await TestReplicas.StartAsync(postgres, provider, settings: Telegram);
+        var state = replicas.Get<ITelegramState>();
         Assert.Equal(0, await state.OffsetAsync());
         await state.SaveOffsetAsync(41);
         await state.SaveOffsetAsync(42);
@@ -61,11 +52,8 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
     [Fact]
     public async Task OnlyOneReplicaPollsAndAnotherTakesOverWhenItLetsGo()
     {
-        var database = await postgres.NewDatabaseAsync();
-        var (kbA, a) = await StartAsync("postgres", database);
-        var (kbB, b) = await StartAsync("postgres", database);
-        using var _ = kbA;
-        using var __ = kbB;
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 2, Telegram);
+        var (a, b) = (replicas.Get<ITelegramState>(0), replicas.Get<ITelegramState>(1));
         var lead = await a.TryLeadPollingAsync();
         Assert.NotNull(lead);
         Assert.Null(await b.TryLeadPollingAsync());
@@ -77,12 +65,8 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
     [Fact]
     public async Task AChatBeingAnsweredByALiveReplicaIsLeftToItAndTakenOverOnlyOnceItsLeaseRunsOut()
     {
-        var database = await postgres.NewDatabaseAsync();
-        database["Telegram:ClaimLeaseSeconds"] = "3";
-        var (kbA, a) = await StartAsync("postgres", database);
-        var (kbB, b) = await StartAsync("postgres", database);
-        using var _ = kbA;
-        using var __ = kbB;
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 2, new(Telegram) { ["Telegram:ClaimLeaseSeconds"] = "3" });
+        var (a, b) = (replicas.Get<ITelegramState>(0), replicas.Get<ITelegramState>(1));
         await a.KeepAsync(1, 7, "{}");
         await a.KeepAsync(2, 8, "{}");
         Assert.Equal([1, 2], (await a.TakeAsync(100)).Select(u => u.Id));
