@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using TalksBot.Index;
 
 namespace TalksBot.Answer;
 
@@ -22,11 +23,12 @@ public sealed class LiteDbConversationStore : IConversationStore
     readonly ILiteCollection<Conversation> conversations;
     readonly AnswerOptions options;
     readonly TimeProvider time;
-    readonly Lock writeLock = new();
+    readonly LiteDbWriteLock writes;
     int appended;
 
-    public LiteDbConversationStore(LiteDatabase db, IOptions<AnswerOptions> options, TimeProvider time)
+    public LiteDbConversationStore(LiteDatabase db, LiteDbWriteLock writes, IOptions<AnswerOptions> options, TimeProvider time)
     {
+        this.writes = writes;
         conversations = db.GetCollection<Conversation>("conversations");
         conversations.EnsureIndex(c => c.UpdatedAt);
         this.options = options.Value;
@@ -43,7 +45,7 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     public Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
-        lock (writeLock)
+        using (writes.Enter())
         {
             var key = Key(conversationId);
             var conversation = conversations.FindById(key);

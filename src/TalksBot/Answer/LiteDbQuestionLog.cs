@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using TalksBot.Index;
 using TalksBot.Observability;
 
 namespace TalksBot.Answer;
@@ -23,9 +24,12 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
     readonly byte[] key;
     readonly WriteBehind<QuestionRecord> pending;
 
-    public LiteDbQuestionLog(LiteDatabase db, Faults faults)
+    readonly LiteDbWriteLock writes;
+
+    public LiteDbQuestionLog(LiteDatabase db, LiteDbWriteLock writes, Faults faults)
     {
         this.faults = faults;
+        this.writes = writes;
         questions = db.GetCollection<QuestionRecord>("questions");
         questions.EnsureIndex(q => q.Refused);
         var meta = db.GetCollection("meta");
@@ -33,7 +37,7 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
         else
         {
             key = RandomNumberGenerator.GetBytes(32);
-            meta.Upsert(new BsonDocument { ["_id"] = "question_log_key", ["value"] = key });
+            using (writes.Enter()) meta.Upsert(new BsonDocument { ["_id"] = "question_log_key", ["value"] = key });
         }
         pending = new(Write, faults, "questions log");
     }
@@ -62,9 +66,12 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
     /// <summary>One commit a batch; the oldest beyond <see cref="Keep"/> are dropped every 500 entries.</summary>
     Task Write(List<QuestionRecord> batch)
     {
-        questions.InsertBulk(batch);
-        var (first, last) = (batch[0].Id, batch[^1].Id);
-        if (last / 500 > (first - 1) / 500) questions.DeleteMany(q => q.Id <= last - Keep);
+        using (writes.Enter())
+        {
+            questions.InsertBulk(batch);
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            if (last / 500 > (first - 1) / 500) questions.DeleteMany(q => q.Id <= last - Keep);
+        }
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,7 @@ public static class DatabaseExtensions
     /// named in the message, before LiteDB opens the file.
     /// </summary>
     public static IServiceCollection AddLiteDatabase(this IServiceCollection services) => services
+        .AddSingleton<LiteDbWriteLock>()
         .AddSingleton(provider => new DatabaseLock(DatabasePath(provider)))
         .AddSingleton(provider =>
         {

@@ -14,7 +14,7 @@ namespace TalksBot.Index;
 /// (systemd's Restart=on-failure, Docker's restart policy) and the kept updates are answered. While
 /// the disk stays full, `serve` stays up: degraded, refusing what it cannot keep, admin and health on.
 /// </summary>
-public sealed partial class DatabaseWatchdog(LiteDatabase db, Faults faults, IOptions<IndexOptions> options, IHostApplicationLifetime lifetime, ILogger<DatabaseWatchdog> logger) : BackgroundService
+public sealed partial class DatabaseWatchdog(LiteDatabase db, LiteDbWriteLock writes, Faults faults, IOptions<IndexOptions> options, IHostApplicationLifetime lifetime, ILogger<DatabaseWatchdog> logger) : BackgroundService
 {
     /// <summary>EX_TEMPFAIL: a failure that a restart clears.</summary>
     public const int ExitCode = 75;
@@ -49,7 +49,7 @@ public sealed partial class DatabaseWatchdog(LiteDatabase db, Faults faults, IOp
     {
         try
         {
-            db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = DateTime.UtcNow });
+            using (writes.Enter()) db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = DateTime.UtcNow });
             return true;
         }
         catch (Exception e) when (e is IOException or LiteException or ObjectDisposedException)

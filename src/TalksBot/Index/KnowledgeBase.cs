@@ -85,7 +85,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             if (held is null)
             {
                 run = new IndexRun { Full = full, StartedAt = DateTime.UtcNow, Outcome = "skipped", Error = "Another replica is reindexing now; its index is taken in when it is done." };
-                LogRunFailed(logger, run.Error);
+                LogRunSkipped(logger);
                 return run;
             }
             (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
@@ -159,6 +159,9 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index updated: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged in {ElapsedMs:0} ms")]
     static partial void LogRun(ILogger logger, int added, int changed, int removed, int unchanged, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex skipped: another replica is reindexing")]
+    static partial void LogRunSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex failed: {Error}")]
     static partial void LogRunFailed(ILogger logger, string? error);

@@ -16,12 +16,13 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     readonly ILiteCollection<StoredChunk> chunks;
     readonly ILiteCollection<IndexRun> runs;
     readonly ILiteCollection<BsonDocument> meta;
-    readonly Lock writeLock = new();
+    readonly LiteDbWriteLock writes;
     readonly string path;
 
-    public LiteDbKnowledgeStore(LiteDatabase db, IOptions<IndexOptions> options)
+    public LiteDbKnowledgeStore(LiteDatabase db, LiteDbWriteLock writes, IOptions<IndexOptions> options)
     {
         this.db = db;
+        this.writes = writes;
         path = Path.GetFullPath(options.Value.DatabasePath);
         sources = db.GetCollection<StoredSource>("sources");
         chunks = db.GetCollection<StoredChunk>("chunks");
@@ -47,10 +48,10 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 
     IReadOnlyList<StoredSource> Sources() => [.. sources.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal)];
 
-    /// <summary>Read under the write lock: this process is the file's only writer.</summary>
+    /// <summary>Read under the write lock: this process is the file's only writer, so nothing changes while it reads.</summary>
     public Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default)
     {
-        lock (writeLock) return Task.FromResult(new StoredIndex(Generation(), Sources(), [.. chunks.FindAll()]));
+        using (writes.Enter()) return Task.FromResult(new StoredIndex(Generation(), Sources(), [.. chunks.FindAll()]));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>
@@ -59,7 +60,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     public Task<long> CommitAsync(IndexChange change, CancellationToken cancellationToken = default)
     {
         // LiteDB binds a transaction to the calling thread: nothing in here may await.
-        lock (writeLock)
+        using (writes.Enter())
         {
             db.BeginTrans();
             try
@@ -101,7 +102,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 
     public Task RecordAsync(IndexRun run, CancellationToken cancellationToken = default)
     {
-        lock (writeLock) runs.Insert(run);
+        using (writes.Enter()) runs.Insert(run);
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using TalksBot.Index;
 using TalksBot.Storage;
 
 namespace TalksBot.Telegram;
@@ -9,7 +10,7 @@ namespace TalksBot.Telegram;
 /// per file (<see cref="Index.DatabaseLock"/>), so polling is always this process's, and nothing is leased.
 /// LiteDB is synchronous: the tasks returned are complete.
 /// </summary>
-public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : ITelegramState
+public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbWriteLock writes, TimeProvider time) : ITelegramState
 {
     sealed class HandledUpdate
     {
@@ -28,7 +29,6 @@ public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : IT
 
     /// <summary>This process, among the ones that have used the database.</summary>
     static readonly string ThisProcess = Guid.NewGuid().ToString("N");
-    readonly Lock claimLock = new();
 
     readonly ILiteCollection<BsonDocument> state = db.GetCollection("telegram_state");
     readonly ILiteCollection<HandledUpdate> handled = db.GetCollection<HandledUpdate>("telegram_updates");
@@ -36,7 +36,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : IT
 
     public Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default)
     {
-        lock (claimLock)
+        using (writes.Enter())
         {
             if (inbox.FindById(updateId) is not null || handled.FindById(updateId) is { Done: true }) return Task.CompletedTask;
             inbox.Insert(new PendingUpdate { Id = updateId, Json = json, At = time.GetUtcNow().UtcDateTime });
@@ -50,7 +50,8 @@ public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : IT
     /// <summary>In one write. One dropped late is skipped by its claim.</summary>
     public Task ForgetAsync(IReadOnlyCollection<int> updateIds, CancellationToken cancellationToken = default)
     {
-        if (updateIds.Count > 0) inbox.DeleteMany(Query.In("_id", new BsonArray(updateIds.Select(id => new BsonValue(id)))));
+        if (updateIds.Count > 0)
+            using (writes.Enter()) inbox.DeleteMany(Query.In("_id", new BsonArray(updateIds.Select(id => new BsonValue(id)))));
         return Task.CompletedTask;
     }
 
@@ -60,7 +61,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : IT
 
     public Task SaveOffsetAsync(int offset, CancellationToken cancellationToken = default)
     {
-        state.Upsert(new BsonDocument { ["_id"] = "offset", ["value"] = offset });
+        using (writes.Enter()) state.Upsert(new BsonDocument { ["_id"] = "offset", ["value"] = offset });
         return Task.CompletedTask;
     }
 
@@ -68,19 +69,20 @@ public sealed class LiteDbTelegramState(LiteDatabase db, TimeProvider time) : IT
     public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        lock (claimLock)
+        using (writes.Enter())
         {
             var claim = handled.FindById(updateId);
             if (claim is not null && (claim.Done || claim.Process == ThisProcess)) return Task.FromResult(false);
             handled.Upsert(new HandledUpdate { Id = updateId, At = now, Process = ThisProcess });
         }
-        if (updateId % 100 == 0) handled.DeleteMany(u => u.At < now.AddDays(-1));
+        if (updateId % 100 == 0)
+            using (writes.Enter()) handled.DeleteMany(u => u.At < now.AddDays(-1));
         return Task.FromResult(true);
     }
 
     public Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default)
     {
-        lock (claimLock)
+        using (writes.Enter())
         {
             if (handled.FindById(updateId) is { } claim)
             {
