@@ -18,7 +18,7 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
 
     public Task<SeedSet> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(Read());
 
-    public SeedSet Read()
+    SeedSet Read()
     {
         if (!Directory.Exists(Folder)) return new(null, null, [], "");
         var metadata = ReadMetadata();
