@@ -52,9 +52,13 @@ public sealed class VariantIndex
         foreach (var id in touched)
         {
             var other = terms[id];
-            var dice = 2f * seen[id] / (grams.Count + other.Length); // a padded term of n letters has n trigrams
+            var shared = seen[id];
+            var dice = 2f * shared / (grams.Count + other.Length); // a padded term of n letters has n trigrams
             seen[id] = 0;
-            if (other != term && !IsAffixed(term, other) && (dice >= minSimilarity || IsTypo(term, other))) found.Add((id, Math.Max(dice, minSimilarity)));
+            // One edit changes at most the four trigrams around it (a swap), so a typo shares all but four: the
+            // edit distance is worked out only for those.
+            if (other != term && !IsAffixed(term, other) && (dice >= minSimilarity || shared >= grams.Count - 4 && IsTypo(term, other)))
+                found.Add((id, Math.Max(dice, minSimilarity)));
         }
 
         if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
