@@ -75,26 +75,31 @@ public static class Ranker
         return [.. fused.Select(f => (f.Key, f.Value)).OrderByDescending(f => f.Value).ThenBy(f => f.Key)];
     }
 
-    /// <summary>Maximal marginal relevance over the fused candidates, with term-set overlap as similarity.</summary>
+    /// <summary>
+    /// Maximal marginal relevance over the fused candidates, with term-set overlap as similarity. Each
+    /// candidate's redundancy (its most overlap with one chosen) is brought up to date with the one chosen
+    /// last only, not measured against all chosen again every round.
+    /// </summary>
     static List<(int Doc, float Score)> Diversify(SearchIndex index, List<(int Doc, float Score)> candidates, int k, float lambda)
     {
         if (candidates.Count == 0) return [];
         var best = candidates[0].Score;
         var chosen = new List<(int Doc, float Score)>();
         var left = new List<(int Doc, float Score)>(candidates);
+        var redundancy = new float[left.Count];
         while (chosen.Count < k && left.Count > 0)
         {
             var pick = 0;
             var pickValue = float.MinValue;
             for (var i = 0; i < left.Count; i++)
             {
-                var redundancy = 0f;
-                foreach (var c in chosen) redundancy = Math.Max(redundancy, Overlap(index.TermSets[left[i].Doc], index.TermSets[c.Doc]));
-                var value = lambda * left[i].Score / best - (1 - lambda) * redundancy;
+                if (chosen.Count > 0) redundancy[i] = Math.Max(redundancy[i], Overlap(index.TermSets[left[i].Doc], index.TermSets[chosen[^1].Doc]));
+                var value = lambda * left[i].Score / best - (1 - lambda) * redundancy[i];
                 if (value > pickValue) (pick, pickValue) = (i, value);
             }
             chosen.Add(left[pick]);
             left.RemoveAt(pick);
+            Array.Copy(redundancy, pick + 1, redundancy, pick, left.Count - pick);
         }
         return chosen;
     }
