@@ -53,11 +53,11 @@ public sealed class VariantIndex
         {
             var other = terms[id];
             var shared = seen[id];
-            var dice = 2f * shared / (grams.Count + other.Length); // a padded term of n letters has n trigrams
+            var dice = 2f * shared / (grams.Length + other.Length); // a padded term of n letters has n trigrams
             seen[id] = 0;
             // One edit changes at most the four trigrams around it (a swap), so a typo shares all but four: the
             // edit distance is worked out only for those.
-            if (other != term && !IsAffixed(term, other) && (dice >= minSimilarity || shared >= grams.Count - 4 && IsTypo(term, other)))
+            if (other != term && !IsAffixed(term, other) && (dice >= minSimilarity || shared >= grams.Length - 4 && IsTypo(term, other)))
                 found.Add((id, Math.Max(dice, minSimilarity)));
         }
 
@@ -99,16 +99,20 @@ public sealed class VariantIndex
 
     static bool IsWord(string term) => term.Length >= MinLength && term.All(char.IsLetter);
 
-    /// <summary>The distinct trigrams of the term padded with ^ and $, each packed into a long.</summary>
-    static HashSet<long> Grams(string term)
+    /// <summary>The distinct trigrams of the term padded with ^ and $, each packed into a long, in order.</summary>
+    static long[] Grams(string term)
     {
-        var grams = new HashSet<long>();
+        var grams = new long[term.Length];
         for (var i = 0; i < term.Length; i++)
         {
             long a = i == 0 ? '^' : term[i - 1], b = term[i], c = i == term.Length - 1 ? '$' : term[i + 1];
-            grams.Add(a << 32 | b << 16 | c);
+            grams[i] = a << 32 | b << 16 | c;
         }
-        return grams;
+        Array.Sort(grams);
+        var distinct = 0;
+        for (var i = 0; i < grams.Length; i++)
+            if (i == 0 || grams[i] != grams[i - 1]) grams[distinct++] = grams[i];
+        return distinct == grams.Length ? grams : grams[..distinct];
     }
 
     /// <summary>The consonants, with look-alike letters merged and doubles collapsed: "kyiv" and "kiev" are both "kv".</summary>
