@@ -101,6 +101,8 @@ public static class SearchBenchmark
             var built = queries.Select(q => (Query: q, Terms: builder.Build(index, q, "en"))).ToDictionary(x => x.Query, x => x.Terms);
             var (r50, r99) = await Measure.LatencyAsync(queries, q => { Ranker.Rank(index, built[q], null, 5, options); return Task.CompletedTask; });
 
+            // A restart: the first process's host closes the file (one process per database), a new one loads it.
+            keep[0].Dispose();
             var reload = Host(folder, Path.Combine(work, "corpus.db"), keep).GetRequiredService<KnowledgeBase>();
             var restart = await Measure.SecondsAsync(() => reload.GetAsync());
 
