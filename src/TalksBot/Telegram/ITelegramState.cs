@@ -14,7 +14,7 @@ public interface ITelegramState
     /// </summary>
     Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default);
 
-    /// <summary>Kept updates for this process to handle now, oldest first, whole chats at a time (a chat another live process is answering is left to it).</summary>
+    /// <summary>Kept updates for this process to handle now, oldest first; a chat with an update another live process is answering is left to it, so each chat's order holds.</summary>
     Task<List<(int Id, string Json)>> TakeAsync(int max, CancellationToken cancellationToken = default);
 
     /// <summary>Drops handled updates from the kept ones.</summary>

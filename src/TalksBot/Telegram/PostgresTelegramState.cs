@@ -6,8 +6,8 @@ namespace TalksBot.Telegram;
 /// <summary>
 /// The Telegram front end's state in PostgreSQL, shared by every replica. The webhook's
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> makes a redelivery to any replica a no-op; workers take
-/// kept updates with <c>FOR UPDATE SKIP LOCKED</c>, whole chats at a time (one replica at a time
-/// answers a chat, so its order holds); a claim is a lease its owner renews, taken over only once it
+/// kept updates with <c>FOR UPDATE SKIP LOCKED</c>, leaving a chat to the replica answering it (one
+/// replica at a time answers a chat, so its order holds); a claim is a lease its owner renews, taken over only once it
 /// has run out, so never while the owner lives.
 /// </summary>
 public sealed class PostgresTelegramState(PostgresDatabase database, IOptions<TelegramOptions> options) : ITelegramState
