@@ -21,12 +21,9 @@ public sealed class NginxProxyTests(PostgresFixture postgres)
     [Fact]
     public async Task WebhooksThroughTheProxyAreAnsweredOnceAndAStoppedReplicaIsPassedOver()
     {
-        var settings = await postgres.NewDatabaseAsync();
-        settings["Telegram:Mode"] = "webhook";
-        settings["Telegram:WebhookSecret"] = Secret;
         await using var server = await FakeTelegramServer.StartAsync();
-        var a = await TelegramApp.StartAsync(settings, server: server);
-        await using var b = await TelegramApp.StartAsync(settings, withSeeds: false, server: server);
+        var (a, b) = await TelegramApp.StartReplicasAsync(server, await postgres.NewDatabaseAsync(), Secret);
+        await using var second = b;
         await using var proxy = await Nginx.StartAsync([new Uri(a.Url).Port, new Uri(b.Url).Port]);
 
         using var http = new HttpClient();

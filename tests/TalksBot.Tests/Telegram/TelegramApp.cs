@@ -36,6 +36,17 @@ public sealed class TelegramApp : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Two `serve` replicas of one bot in webhook mode on one database (<paramref name="database"/>'s settings),
+    /// sharing <paramref name="server"/>; the first has the seeds, the second none (it answers from the store).
+    /// </summary>
+    public static async Task<(TelegramApp A, TelegramApp B)> StartReplicasAsync(FakeTelegramServer server, Dictionary<string, string?> database, string secret)
+    {
+        var settings = new Dictionary<string, string?>(database) { ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = secret };
+        var a = await StartAsync(settings, server: server);
+        return (a, await StartAsync(settings, withSeeds: false, server: server));
+    }
+
     /// <summary>Stops the app and starts a new one on the same database: a process restart.</summary>
     public async Task RestartAsync(bool stopFirst = true)
     {

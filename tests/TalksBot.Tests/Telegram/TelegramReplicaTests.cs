@@ -14,12 +14,10 @@ public sealed class TelegramReplicaTests(PostgresFixture postgres)
     [Fact]
     public async Task UpdatesSpreadOverReplicasAndRedeliveredToTheOtherAreAnsweredOnceInEachChatsOrder()
     {
-        var settings = await postgres.NewDatabaseAsync();
-        settings["Telegram:Mode"] = "webhook";
-        settings["Telegram:WebhookSecret"] = Secret;
         await using var server = await FakeTelegramServer.StartAsync();
-        await using var a = await TelegramApp.StartAsync(settings, server: server);
-        await using var b = await TelegramApp.StartAsync(settings, withSeeds: false, server: server);
+        var (a, b) = await TelegramApp.StartReplicasAsync(server, await postgres.NewDatabaseAsync(), Secret);
+        await using var first = a;
+        await using var second = b;
         TelegramApp[] replicas = [a, b];
 
         using var http = new HttpClient();
@@ -55,16 +53,15 @@ public sealed class TelegramReplicaTests(PostgresFixture postgres)
     [Fact]
     public async Task TelegramsLimitsHoldForTheReplicasTogether()
     {
-        var settings = await postgres.NewDatabaseAsync();
-        settings["Telegram:Mode"] = "webhook";
-        settings["Telegram:WebhookSecret"] = Secret;
+        var database = await postgres.NewDatabaseAsync();
         // Telegram's own limits, as in production: 30 messages a second in all, one a second per chat.
-        settings["Telegram:MessagesPerSecond"] = "30";
-        settings["Telegram:ChatMessagesPerSecond"] = "1";
+        database["Telegram:MessagesPerSecond"] = "30";
+        database["Telegram:ChatMessagesPerSecond"] = "1";
         await using var server = await FakeTelegramServer.StartAsync();
         server.EnforceLimits = true;
-        await using var a = await TelegramApp.StartAsync(settings, server: server);
-        await using var b = await TelegramApp.StartAsync(settings, withSeeds: false, server: server);
+        var (a, b) = await TelegramApp.StartReplicasAsync(server, database, Secret);
+        await using var first = a;
+        await using var second = b;
 
         using var http = new HttpClient();
         const int Updates = 90;
