@@ -28,33 +28,60 @@ public sealed class SearchIndex
         lengths = new int[chunks.Count];
         TermSets = new int[chunks.Count][];
 
-        var docs = new List<List<int>>();
-        var frequencies = new List<List<int>>();
+        // Two passes, so that every posting list is allocated once at its final size: first each chunk's
+        // distinct terms with their counts (which diversity needs anyway), then the lists filled from them.
+        var counts = new int[chunks.Count][];
+        var documentFrequency = new List<int>();
+        var lastSeenIn = new List<int>(); // chunk number + 1 where a term was last counted
+        var frequency = new List<int>();
+        var distinct = new List<int>();
         for (var doc = 0; doc < chunks.Count; doc++)
         {
-            var counts = new Dictionary<int, int>();
+            distinct.Clear();
             foreach (var term in chunks[doc].Terms)
             {
                 if (!termIds.TryGetValue(term, out var id))
                 {
-                    termIds[term] = id = docs.Count;
-                    docs.Add([]);
-                    frequencies.Add([]);
+                    termIds[term] = id = documentFrequency.Count;
+                    documentFrequency.Add(0);
+                    lastSeenIn.Add(0);
+                    frequency.Add(0);
                 }
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                if (lastSeenIn[id] != doc + 1)
+                {
+                    lastSeenIn[id] = doc + 1;
+                    frequency[id] = 0;
+                    distinct.Add(id);
+                }
+                frequency[id]++;
             }
-            foreach (var (id, count) in counts)
+            distinct.Sort();
+            TermSets[doc] = [.. distinct];
+            counts[doc] = new int[distinct.Count];
+            for (var i = 0; i < distinct.Count; i++)
             {
-                docs[id].Add(doc);
-                frequencies[id].Add(count);
+                counts[doc][i] = frequency[distinct[i]];
+                documentFrequency[distinct[i]]++;
             }
             lengths[doc] = chunks[doc].Terms.Length;
             if (!docsBySource.TryGetValue(chunks[doc].Chunk.Source, out var ofSource)) docsBySource[chunks[doc].Chunk.Source] = ofSource = [];
             ofSource.Add(doc);
-            TermSets[doc] = [.. counts.Keys.Order()];
         }
-        postingDocs = [.. docs.Select(d => d.ToArray())];
-        postingFrequencies = [.. frequencies.Select(f => f.ToArray())];
+        postingDocs = new int[documentFrequency.Count][];
+        postingFrequencies = new int[documentFrequency.Count][];
+        for (var id = 0; id < documentFrequency.Count; id++)
+        {
+            postingDocs[id] = new int[documentFrequency[id]];
+            postingFrequencies[id] = new int[documentFrequency[id]];
+        }
+        var filled = new int[documentFrequency.Count];
+        for (var doc = 0; doc < chunks.Count; doc++)
+            for (var i = 0; i < TermSets[doc].Length; i++)
+            {
+                var id = TermSets[doc][i];
+                postingDocs[id][filled[id]] = doc;
+                postingFrequencies[id][filled[id]++] = counts[doc][i];
+            }
         averageLength = chunks.Count == 0 ? 1 : Math.Max(1, (float)lengths.Average());
         Terms = new string[termIds.Count];
         foreach (var (term, id) in termIds) Terms[id] = term;
