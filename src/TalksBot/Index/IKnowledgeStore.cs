@@ -1,3 +1,5 @@
+using TalksBot.Storage;
+
 namespace TalksBot.Index;
 
 /// <summary>
@@ -33,7 +35,7 @@ public interface IKnowledgeStore
     /// The right to reindex, held until disposed: one reindex at a time among all processes on this store.
     /// With <paramref name="wait"/> false, null when another process holds it.
     /// </summary>
-    Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default);
+    Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default);
 }
 
 public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<StoredChunk> Chunks);

@@ -96,7 +96,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
-    public Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
+    public Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
         NothingHeld.Task;
 
 

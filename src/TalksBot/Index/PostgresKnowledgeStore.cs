@@ -123,7 +123,7 @@ public sealed class PostgresKnowledgeStore(PostgresDatabase database) : IKnowled
         run.Id = await InsertRun(connection, run, cancellationToken);
     }
 
-    public Task<IAsyncDisposable?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
+    public Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
         database.LockAsync(PostgresDatabase.ReindexLock, wait, cancellationToken);
 
     static async Task<int> InsertRun(NpgsqlConnection connection, IndexRun run, CancellationToken cancellationToken)

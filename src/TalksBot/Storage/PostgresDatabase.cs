@@ -53,7 +53,7 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, ILogge
     /// A session advisory lock, on a connection of its own held until disposed; the server releases it
     /// if this process dies. With <paramref name="wait"/> false, null when another session holds it.
     /// </summary>
-    public async Task<IAsyncDisposable?> LockAsync(long key, bool wait, CancellationToken cancellationToken = default)
+    public async Task<IHeldLock?> LockAsync(long key, bool wait, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken);
         try
@@ -73,12 +73,18 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, ILogge
         }
     }
 
-    sealed class HeldLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    sealed class HeldLock(NpgsqlConnection connection, long key) : IHeldLock
     {
+        public async Task<bool> StillHeldAsync(CancellationToken cancellationToken = default)
+        {
+            try { return await connection.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = {key >> 32} AND objid = {key & 0xFFFFFFFF} AND granted)", cancellationToken); }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { return false; } // the connection is gone, and the lock with it
+        }
+
         public async ValueTask DisposeAsync()
         {
             try { await connection.ExecuteAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None); }
-            catch (NpgsqlException) { } // the connection is gone, and the lock with it
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { } // the connection is gone, and the lock with it
             await connection.DisposeAsync();
         }
     }

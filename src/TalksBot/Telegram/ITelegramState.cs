@@ -1,3 +1,5 @@
+using TalksBot.Storage;
+
 namespace TalksBot.Telegram;
 
 /// <summary>
@@ -33,5 +35,5 @@ public interface ITelegramState
     Task SaveOffsetAsync(int offset, CancellationToken cancellationToken = default);
 
     /// <summary>The right to long-poll, held until disposed: Telegram allows one getUpdates at a time per bot. Null while another process holds it.</summary>
-    Task<IAsyncDisposable?> TryLeadPollingAsync(CancellationToken cancellationToken = default);
+    Task<IHeldLock?> TryLeadPollingAsync(CancellationToken cancellationToken = default);
 }

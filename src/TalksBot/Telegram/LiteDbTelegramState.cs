@@ -93,6 +93,6 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbWriteLock writes,
         return Task.CompletedTask;
     }
 
-    public Task<IAsyncDisposable?> TryLeadPollingAsync(CancellationToken cancellationToken = default) => NothingHeld.Task;
+    public Task<IHeldLock?> TryLeadPollingAsync(CancellationToken cancellationToken = default) => NothingHeld.Task;
 
 }

@@ -103,6 +103,6 @@ public sealed class PostgresTelegramState(PostgresDatabase database, IOptions<Te
             cancellationToken, (long)offset);
     }
 
-    public Task<IAsyncDisposable?> TryLeadPollingAsync(CancellationToken cancellationToken = default) =>
+    public Task<IHeldLock?> TryLeadPollingAsync(CancellationToken cancellationToken = default) =>
         database.LockAsync(PostgresDatabase.PollerLock, wait: false, cancellationToken);
 }

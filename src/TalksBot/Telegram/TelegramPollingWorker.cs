@@ -7,6 +7,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 using TalksBot.Observability;
+using TalksBot.Storage;
 
 namespace TalksBot.Telegram;
 
@@ -36,8 +37,9 @@ public sealed partial class TelegramPollingWorker(
             await using var lead = await faults.ContainAsync("telegram state", () => state.TryLeadPollingAsync(CancellationToken.None), null);
             if (lead is not null)
             {
-                await PollAsync(stoppingToken);
-                return;
+                standingBy = false;
+                await PollAsync(lead, stoppingToken);
+                continue; // the lead was lost (or the service stops): stand by again
             }
             if (!standingBy) LogStandingBy(logger);
             standingBy = true;
@@ -46,7 +48,8 @@ public sealed partial class TelegramPollingWorker(
         }
     }
 
-    async Task PollAsync(CancellationToken stoppingToken)
+    /// <summary>Polls while <paramref name="lead"/> is held: a poller whose lock went with its database connection stops, for the one that holds it now.</summary>
+    async Task PollAsync(IHeldLock lead, CancellationToken stoppingToken)
     {
         var offset = await faults.ContainAsync("telegram state", () => state.OffsetAsync(CancellationToken.None), 0);
         var failures = 0;
@@ -54,6 +57,11 @@ public sealed partial class TelegramPollingWorker(
         LogStarted(logger, offset);
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (!await faults.ContainAsync("telegram state", () => lead.StillHeldAsync(CancellationToken.None), false))
+            {
+                LogLeadLost(logger);
+                return;
+            }
             Update[] updates;
             try
             {
@@ -93,6 +101,9 @@ public sealed partial class TelegramPollingWorker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: this replica lost the polling lock with its database connection; it stops polling and stands by")]
+    static partial void LogLeadLost(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: another replica is polling; this one stands by")]
     static partial void LogStandingBy(ILogger logger);

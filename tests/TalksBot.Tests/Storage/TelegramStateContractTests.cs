@@ -63,6 +63,28 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task APollerWhoseDatabaseConnectionDroppedKnowsItNoLongerLeads()
+    {
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 2, Telegram);
+        var (a, b) = (replicas.Get<ITelegramState>(0), replicas.Get<ITelegramState>(1));
+        await using var lead = await a.TryLeadPollingAsync();
+        Assert.NotNull(lead);
+        Assert.True(await lead.StillHeldAsync());
+
+        // The server drops the lock's session (a restart, a network failure): the lock goes with it.
+        await using (var admin = new Npgsql.NpgsqlConnection(replicas.Get<TalksBot.Storage.PostgresDatabase>(0).DataSource.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await TalksBot.Storage.NpgsqlConnectionExtensions.ExecuteAsync(admin,
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()", CancellationToken.None);
+        }
+        Assert.False(await lead.StillHeldAsync());
+        await using var taken = await b.TryLeadPollingAsync();
+        Assert.NotNull(taken);
+        Assert.True(await taken.StillHeldAsync());
+    }
+
+    [Fact]
     public async Task AChatBeingAnsweredByALiveReplicaIsLeftToItAndTakenOverOnlyOnceItsLeaseRunsOut()
     {
         using var replicas = await TestReplicas.StartAsync(postgres, "postgres", 2, new(Telegram) { ["Telegram:ClaimLeaseSeconds"] = "3" });
