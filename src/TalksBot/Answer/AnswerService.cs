@@ -53,7 +53,7 @@ public sealed partial class AnswerService(
 
         var (draft, engine) = o.Engine == OpenAI
             ? await WithLlmAsync(index, asked, language, found.Hits, previous, question, cancellationToken)
-            : (await ExtractiveAsync(index, question, previous, language, found.Hits, cancellationToken), Extractive);
+            : (await ExtractiveAsync(index, question, previous, language, found.Hits, found.Language == language ? found.Words : null, cancellationToken), Extractive);
         var timings = new Dictionary<string, double>
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,
@@ -85,14 +85,16 @@ public sealed partial class AnswerService(
             // While the breaker is open every question lands here; its opening was logged once.
             if (e is LlmPausedException) LogSkipped(logger);
             else LogFallback(logger, e.GetType().Name, e.Message);
-            return (await ExtractiveAsync(index, question, previous, language, hits, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
+            return (await ExtractiveAsync(index, question, previous, language, hits, null, cancellationToken), $"{Extractive} (fallback: the LLM endpoint failed)");
         }
     }
 
-    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, ConversationTurn? previous, string language, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    /// <param name="known">The question's words as its search worked them out, when it was read in the same language: not worked out again.</param>
+    async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, ConversationTurn? previous, string language, IReadOnlyList<SearchHit> hits,
+        IReadOnlyList<QueryWord>? known, CancellationToken cancellationToken)
     {
         var function = KernelFunctionFactory.CreateFromMethod(
-            () => extractive.Answer(index, question, language, hits, previous), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
+            () => extractive.Answer(index, question, language, hits, previous, known), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
         var result = await kernel.InvokeAsync(function, cancellationToken: cancellationToken);
         var draft = result.GetValue<AnswerDraft>()!;
         // The same guard as for any engine; extractive quotes pass it by construction.

@@ -33,10 +33,10 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     private static partial Regex ListLead();
 
     /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
-    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null)
+    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null, IReadOnlyList<QueryWord>? known = null)
     {
         var o = options.Value;
-        var parts = reader.Read(index, question, language, previous?.Question);
+        var parts = reader.Read(index, question, language, previous?.Question, known);
         if (hits.Count == 0 || parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
 
         // "And the Belgian one?" with no question before it: what it goes on from is not known.

@@ -65,7 +65,8 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     private static partial Regex SpeechVerb();
 
     /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
-    public List<AskedPart> Read(SearchIndex index, string question, string language, string? context = null)
+    /// <param name="known">Words worked out already for this question, in this language (by its search).</param>
+    public List<AskedPart> Read(SearchIndex index, string question, string language, string? context = null, IReadOnlyList<QueryWord>? known = null)
     {
         var compared = Comparator().Match(question);
         string[] texts = compared.Success
@@ -80,12 +81,12 @@ public sealed partial class QuestionReader(QueryBuilder queries)
             // A part that asks nothing of its own kind asks what the one before asked: "and the Belgian one?" after "who leads…".
             var kind = parts.Count > 0 && compared.Success ? parts[0].Kind : AnswerKinds.Detect(text);
             if (kind == AnswerKind.Any && before is not null) kind = AnswerKinds.Detect(before);
-            parts.Add(Part(index, question, text, language, kind, before, dropNames: compared.Success && parts.Count > 0));
+            parts.Add(Part(index, question, text, language, kind, before, dropNames: compared.Success && parts.Count > 0, known));
         }
         return parts;
     }
 
-    AskedPart Part(SearchIndex index, string question, string text, string language, AnswerKind kind, string? before, bool dropNames)
+    AskedPart Part(SearchIndex index, string question, string text, string language, AnswerKind kind, string? before, bool dropNames, IReadOnlyList<QueryWord>? known)
     {
         var main = Excluded().Replace(text, " ");
         var given = Given().Match(main);
@@ -98,16 +99,16 @@ public sealed partial class QuestionReader(QueryBuilder queries)
         var setting = Setting().Match(main);
         var scene = setting.Success ? QueryBuilder.Split(setting.Value).ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
         var words = new List<AskedWord>();
-        foreach (var word in queries.Words(index, main, language))
+        foreach (var word in queries.Words(index, main, language, known))
             words.Add(new AskedWord(word, IsName(question, word.Word) ? WordRole.Name
                 : scene.Contains(word.Word) ? WordRole.Background : WordRole.Focus, Importance(index, word)));
-        if (given.Success) AddNew(index, words, queries.Words(index, given.Value, language), WordRole.Background);
+        if (given.Success) AddNew(index, words, queries.Words(index, given.Value, language, known), WordRole.Background);
         if (before is not null)
         {
             // "And the Belgian one?" after a question on the Dutch delegation: the new name takes the old one's place,
             // unless the question points back to it ("what did he say in Lyon?").
             dropNames |= words.Exists(w => w.Role == WordRole.Name) && !AnswerEvidence.PointsBack(text);
-            AddNew(index, words, queries.Words(index, before, language).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
+            AddNew(index, words, queries.Words(index, before, language, known).Where(w => !dropNames || !IsName(before, w.Word)), WordRole.Context);
         }
         return new AskedPart(text, kind, words, words.Find(w => w.Role == WordRole.Focus), Subject(main, words), Owned(main, words));
     }

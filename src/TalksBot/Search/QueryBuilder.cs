@@ -22,7 +22,8 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
     };
 
     /// <summary>The question's content words with the forms of each that the index holds.</summary>
-    public List<QueryWord> Words(SearchIndex index, string query, string language)
+    /// <param name="known">Words of the same language worked out already for this question (by its search): taken as they are.</param>
+    public List<QueryWord> Words(SearchIndex index, string query, string language, IReadOnlyList<QueryWord>? known = null)
     {
         var o = options.Value;
         var other = language == LanguageDetector.Dutch ? LanguageDetector.English : LanguageDetector.Dutch;
@@ -30,6 +31,11 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
         // A word that is a stop word in either language carries no topic, whatever language asks.
         foreach (var word in Content(query).Where(w => !TextAnalysis.IsStopWord(w, language) && !TextAnalysis.IsStopWord(w, other)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
+            if (known?.FirstOrDefault(k => k.Word == word) is { } done)
+            {
+                words.Add(done);
+                continue;
+            }
             var weights = new Dictionary<string, float>();
             var own = TextAnalysis.Terms(word, language);
             if (own.Count == 0) continue;
@@ -74,8 +80,10 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
     }
 
     /// <summary>All forms of all words but synonyms, each term once at its best weight: what ranking needs.</summary>
-    public List<QueryTerm> Build(SearchIndex index, string query, string language) =>
-        [.. Words(index, query, language).SelectMany(w => w.Forms).Where(t => !t.IsSynonym).GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
+    public List<QueryTerm> Build(SearchIndex index, string query, string language) => Terms(Words(index, query, language));
+
+    public static List<QueryTerm> Terms(IEnumerable<QueryWord> words) =>
+        [.. words.SelectMany(w => w.Forms).Where(t => !t.IsSynonym).GroupBy(t => (t.TermId, t.IsVariant)).Select(g => g.MaxBy(t => t.Weight))];
 
     static void Add(Dictionary<string, float> weights, List<string> terms, float weight)
     {

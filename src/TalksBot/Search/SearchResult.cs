@@ -9,7 +9,8 @@ public sealed record SignalScore(string Signal, int Rank, float Score);
 public sealed record SearchHit(IndexedChunk Passage, SourceInfo Source, float Score, IReadOnlyList<SignalScore> Signals);
 
 /// <summary>The passages found for a query, best first, or why the query could not be run.</summary>
-public sealed record SearchResult(string Query, string Language, IReadOnlyList<SearchHit> Hits, string? Error = null)
+/// <param name="Words">The query's words as understood (each with the index terms it stands for).</param>
+public sealed record SearchResult(string Query, string Language, IReadOnlyList<SearchHit> Hits, string? Error = null, IReadOnlyList<QueryWord>? Words = null)
 {
     public static SearchResult Invalid(string query, string error) => new(query, "", [], error);
 }

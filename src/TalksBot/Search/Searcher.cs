@@ -27,9 +27,9 @@ public sealed partial class Searcher(
 
         var index = await knowledge.GetAsync(cancellationToken);
         var language = LanguageDetector.Detect(query);
-        var terms = queries.Build(index, query, language);
+        var words = queries.Words(index, query, language);
         var vector = index.HasVectors ? await EmbedAsync(query, cancellationToken) : null;
-        return new SearchResult(query, language, Ranker.Rank(index, terms, vector, count, options.Value));
+        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value), Words: words);
     }
 
     /// <summary>The query's embedding, or null when the endpoint fails: search then stays lexical.</summary>
