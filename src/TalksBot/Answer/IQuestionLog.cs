@@ -3,6 +3,13 @@ namespace TalksBot.Answer;
 /// <summary>What people asked and what they were told: for operators, and to see what the texts are missing.</summary>
 public interface IQuestionLog
 {
+    /// <summary>Entries kept, newest first; older ones are dropped.</summary>
+    const int Keep = 10_000;
+
+    /// <summary>A user as the log names them: an HMAC under the installation's key, so the same user is the same hash and the id cannot be got back.</summary>
+    static string? HashUser(byte[] key, string? userId) =>
+        userId is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(userId)))[..16];
+
     /// <summary>Takes the entry to be written shortly after (see <see cref="WriteBehind{T}"/>): no I/O on the answer's path.</summary>
     void Record(QuestionRecord record, string? userId);
 

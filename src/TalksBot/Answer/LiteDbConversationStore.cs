@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
@@ -39,7 +37,7 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     public Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        var conversation = conversations.FindById(Key(conversationId));
+        var conversation = conversations.FindById(IConversationStore.Key(conversationId));
         return Task.FromResult<IReadOnlyList<ConversationTurn>>(conversation is null || conversation.UpdatedAt < Cutoff ? [] : conversation.Turns);
     }
 
@@ -47,7 +45,7 @@ public sealed class LiteDbConversationStore : IConversationStore
     {
         using (writes.Enter())
         {
-            var key = Key(conversationId);
+            var key = IConversationStore.Key(conversationId);
             var conversation = conversations.FindById(key);
             if (conversation is null || conversation.UpdatedAt < Cutoff) conversation = new Conversation { Id = key };
             conversation.Turns.Add(turn);
@@ -64,5 +62,4 @@ public sealed class LiteDbConversationStore : IConversationStore
         return Task.CompletedTask;
     }
 
-    public static string Key(string conversationId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)));
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using TalksBot.Index;
 using TalksBot.Observability;
@@ -18,7 +17,7 @@ namespace TalksBot.Answer;
 /// </remarks>
 public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
 {
-    public const int Keep = 10_000;
+    const int Keep = IQuestionLog.Keep;
     readonly ILiteCollection<QuestionRecord> questions;
     readonly Faults faults;
     readonly byte[] key;
@@ -44,13 +43,10 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
 
     public void Record(QuestionRecord record, string? userId)
     {
-        record.User = HashUser(key, userId);
+        record.User = IQuestionLog.HashUser(key, userId);
         pending.Add(record);
     }
 
-    /// <summary>The same user, the same short hash; the id itself cannot be got back from it.</summary>
-    public static string? HashUser(byte[] key, string? userId) =>
-        userId is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)))[..16];
 
     // The log keeps at most Keep entries: filtering them in memory is simpler than indexes and fast enough for a console page.
     public async Task<(IReadOnlyList<QuestionRecord> Items, int Total)> FindAsync(QuestionQuery query, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ namespace TalksBot.Answer;
 
 /// <summary>
 /// Conversations in PostgreSQL, so a follow-up is understood whichever replica it reaches. Keyed by
-/// the same hash as <see cref="LiteDbConversationStore"/>; a turn is appended under the row's lock.
+/// <see cref="IConversationStore.Key"/>; a turn is appended under the row's lock.
 /// </summary>
 public sealed class PostgresConversationStore(PostgresDatabase database, IOptions<AnswerOptions> options, TimeProvider time) : IConversationStore
 {
@@ -18,13 +18,13 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IOption
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var turns = await connection.ScalarAsync<string>("SELECT turns::text FROM conversations WHERE id = $1 AND updated_at >= $2", cancellationToken,
-            LiteDbConversationStore.Key(conversationId), Cutoff);
+            IConversationStore.Key(conversationId), Cutoff);
         return turns is null ? [] : JsonSerializer.Deserialize<List<ConversationTurn>>(turns)!;
     }
 
     public async Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
-        var key = LiteDbConversationStore.Key(conversationId);
+        var key = IConversationStore.Key(conversationId);
         await using var connection = await database.OpenAsync(cancellationToken);
         if (Interlocked.Increment(ref appended) % 100 == 0)
             await connection.ExecuteAsync("DELETE FROM conversations WHERE updated_at < $1", cancellationToken, Cutoff);

@@ -8,14 +8,14 @@ namespace TalksBot.Answer;
 /// <summary>
 /// The questions log in PostgreSQL: every replica's questions in one log, with one hashing key for
 /// users (made by the first replica, read by the others), so the same user is the same hash on all.
-/// Written in batches like <see cref="LiteDbQuestionLog"/>; keeps the newest <see cref="LiteDbQuestionLog.Keep"/>.
+/// Written in batches like <see cref="LiteDbQuestionLog"/>; keeps the newest <see cref="IQuestionLog.Keep"/>.
 /// </summary>
 public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDisposable
 {
     readonly PostgresDatabase database;
     readonly Faults faults;
     readonly WriteBehind<QuestionRecord> pending;
-    readonly Lazy<Task<byte[]>> key;
+    byte[]? key;
     int written;
 
     public PostgresQuestionLog(PostgresDatabase database, Faults faults)
@@ -23,7 +23,6 @@ public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDispo
         this.database = database;
         this.faults = faults;
         pending = new(WriteAsync, faults, "questions log");
-        key = new(KeyAsync);
     }
 
     /// <summary>The user is hashed when the batch is written: the key is read from the store once, off the answer's path.</summary>
@@ -57,7 +56,8 @@ public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDispo
 
     async Task WriteAsync(List<QuestionRecord> batch)
     {
-        var hashKey = await key.Value;
+        // Read once it can be: a fetch that failed (the database away) is tried again with the next batch, not kept as a failure.
+        var hashKey = key ??= await KeyAsync();
         await using var connection = await database.OpenAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY questions (at, front_end, user_hash, question, answer, refused, sources, latency_ms, engine) FROM STDIN (FORMAT BINARY)"))
@@ -67,7 +67,7 @@ public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDispo
                 await copy.StartRowAsync();
                 await copy.WriteAsync(r.At, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(r.FrontEnd, NpgsqlDbType.Text);
-                var user = LiteDbQuestionLog.HashUser(hashKey, r.User);
+                var user = IQuestionLog.HashUser(hashKey, r.User);
                 if (user is null) await copy.WriteNullAsync(); else await copy.WriteAsync(user, NpgsqlDbType.Text);
                 await copy.WriteAsync(r.Question, NpgsqlDbType.Text);
                 await copy.WriteAsync(r.Answer, NpgsqlDbType.Text);
@@ -78,8 +78,9 @@ public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDispo
             }
             await copy.CompleteAsync();
         }
-        if (Interlocked.Add(ref written, batch.Count) / 500 > (written - batch.Count) / 500)
-            await connection.ExecuteAsync("DELETE FROM questions WHERE id <= (SELECT max(id) FROM questions) - $1", CancellationToken.None, (long)LiteDbQuestionLog.Keep);
+        var total = written += batch.Count; // batches are written one at a time (WriteBehind)
+        if (total / 500 > (total - batch.Count) / 500)
+            await connection.ExecuteAsync("DELETE FROM questions WHERE id <= (SELECT max(id) FROM questions) - $1", CancellationToken.None, (long)IQuestionLog.Keep);
     }
 
     async Task<byte[]> KeyAsync()

@@ -17,6 +17,7 @@ public sealed class PostgresDiscordQueue(PostgresDatabase database, Faults fault
     const int Lease = 120;
     readonly string owner = Guid.NewGuid().ToString("N");
     readonly SemaphoreSlim arrived = new(0);
+    int answered;
 
     public async Task EnqueueAsync(DiscordAsk ask, CancellationToken cancellationToken)
     {
@@ -72,6 +73,7 @@ public sealed class PostgresDiscordQueue(PostgresDatabase database, Faults fault
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("UPDATE discord_queue SET done = true, ask = '{}' WHERE id = $1", cancellationToken, ask.Id);
-        await connection.ExecuteAsync("DELETE FROM discord_queue WHERE done AND received_at < now() - interval '1 hour'", cancellationToken);
+        if (Interlocked.Increment(ref answered) % 100 == 0)
+            await connection.ExecuteAsync("DELETE FROM discord_queue WHERE done AND received_at < now() - interval '1 hour'", cancellationToken);
     }
 }

@@ -56,9 +56,15 @@ public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader fo
     async Task ImportOnceAsync(CancellationToken cancellationToken)
     {
         if (imported) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Taken in already (by any replica): the folder is not read at all.
+        if (await connection.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM index_meta WHERE key = 'seeds_imported')", cancellationToken))
+        {
+            imported = true;
+            return;
+        }
         var contents = folder.Contents().ToList();
         if (!contents.Exists(c => SeedReader.IsSource(c.Name))) return;
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var first = await connection.ExecuteAsync("INSERT INTO index_meta VALUES ('seeds_imported', now()::text) ON CONFLICT (key) DO NOTHING", cancellationToken) == 1;
         if (first)
