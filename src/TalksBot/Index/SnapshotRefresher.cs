@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
+using TalksBot.Observability;
 using TalksBot.Storage;
 
 namespace TalksBot.Index;
@@ -10,7 +10,7 @@ namespace TalksBot.Index;
 /// their snapshot in. A notification can be missed while the connection is down, so the generation is
 /// also compared every <see cref="CheckEvery"/>.
 /// </summary>
-public sealed partial class SnapshotRefresher(PostgresDatabase database, KnowledgeBase knowledge, ILogger<SnapshotRefresher> logger) : BackgroundService
+public sealed class SnapshotRefresher(PostgresDatabase database, KnowledgeBase knowledge, Faults faults) : BackgroundService
 {
     static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
 
@@ -35,13 +35,11 @@ public sealed partial class SnapshotRefresher(PostgresDatabase database, Knowled
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
             {
-                LogFailed(logger, e);
+                // Counted and shown by /healthz, logged once a minute: the database away fails this every 5 s.
+                faults.Report("index refresh", e);
                 try { await Task.Delay(CheckEvery, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the shared index for other replicas' commits; trying again")]
-    static partial void LogFailed(ILogger logger, Exception exception);
 }
