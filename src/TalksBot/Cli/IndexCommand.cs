@@ -38,7 +38,13 @@ public static class IndexCommand
     /// <summary>Reports as they come, in order (Progress&lt;T&gt; posts them to the thread pool, where a line can come late).</summary>
     sealed class Synchronous(Action<IndexProgress> report) : IProgress<IndexProgress>
     {
-        public void Report(IndexProgress value) => report(value);
+        readonly Lock gate = new();
+
+        /// <remarks>Files are read on several threads at once.</remarks>
+        public void Report(IndexProgress value)
+        {
+            lock (gate) report(value);
+        }
     }
 
     public static async Task PrintAsync(IndexRun run, IKnowledgeStore store, CancellationToken cancellationToken)

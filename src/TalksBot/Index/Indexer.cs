@@ -21,7 +21,7 @@ public sealed class Indexer(
 
     /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
     string Fingerprint(string metadataHash) =>
-        $"store-v2|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
+        $"store-v3|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
         $"|metadata={metadataHash}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
@@ -39,23 +39,33 @@ public sealed class Indexer(
         var upserts = new List<(StoredSource, IReadOnlyList<IndexedChunk>)>();
         var terms = new TermPool();
 
+        // The files to take in are parsed and analysed on every core; what is made of them is taken in file order.
+        var toIngest = Enumerable.Range(0, files.Count)
+            .Where(i => files[i].Usable && !(reuse && stored.GetValueOrDefault(files[i].Name)?.Hash == files[i].Hash))
+            .ToList();
+        var ingested = new (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks)?[files.Count];
+        var read = 0;
+        Parallel.ForEach(toIngest, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            ingested[i] = Ingest(files[i], terms);
+            progress?.Report(new IndexProgress("reading", Interlocked.Increment(ref read), toIngest.Count, files[i].Name));
+        });
+
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = files[i];
-            progress?.Report(new IndexProgress("reading", i, files.Count, file.Name));
             var known = stored.GetValueOrDefault(file.Name);
             if (!file.Usable)
             {
                 run.Problems.Add($"{file.Name} {file.Problem}; " + (known is null ? "it is not indexed." : "its indexed version is kept."));
                 continue;
             }
-            if (reuse && known?.Hash == file.Hash)
+            if (ingested[i] is not var (source, chunks))
             {
                 run.Unchanged++;
                 continue;
             }
-            var (source, chunks) = Ingest(file, terms);
             if (chunks.Count == 0)
             {
                 run.Problems.Add($"{file.Name} has no article text once page furniture is removed; " + (known is null ? "it is not indexed." : "its indexed version is kept."));
@@ -74,8 +84,8 @@ public sealed class Indexer(
         if (files.Count > 0 && files.All(f => !f.Usable))
             return (Failed(run, $"None of the {files.Count} files in {library.Location} could be used. The index is left as it was."), null);
 
-        run.Sources = present.Count(id => stored.ContainsKey(id) || upserts.Exists(u => u.Item1.Id == id));
         var replaced = upserts.Select(u => u.Item1.Id).ToHashSet();
+        run.Sources = present.Count(id => stored.ContainsKey(id) || replaced.Contains(id));
         run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !replaced.Contains(s.Id)).Sum(s => s.Chunks)
             + upserts.Sum(u => u.Item2.Count);
         run.ElapsedMs = (time.GetUtcNow().UtcDateTime - run.StartedAt).TotalMilliseconds;

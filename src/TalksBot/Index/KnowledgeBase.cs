@@ -97,9 +97,13 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 return run;
             }
             var generation = await store.CommitAsync(change, cancellationToken);
+            // Built from what was just written where that is everything (or only the change to what this process holds): not read back.
+            var complete = change.Upserts.Count == run.Sources;
             current = current is { } previous && generation - previous.Generation is 0 or 1
                 ? new Snapshot(await ApplyAsync(previous.Index, change, cancellationToken), generation)
-                : await LoadAsync(cancellationToken);
+                : current is null && complete
+                    ? new Snapshot(await ApplyAsync(SearchIndex.Empty, change, cancellationToken), generation)
+                    : await LoadAsync(cancellationToken);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
         }
@@ -136,7 +140,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 .ToList();
             return new Snapshot(new SearchIndex(chunks, stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo())), stored.Generation);
         }
-        catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException or InvalidDataException)
         {
             throw DatabaseUnusableException.Damaged(store.Location, e);
         }

@@ -13,7 +13,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 {
     readonly LiteDatabase db;
     readonly ILiteCollection<StoredSource> sources;
-    readonly ILiteCollection<StoredChunk> chunks;
+    readonly ILiteCollection<BsonDocument> chunks;
     readonly ILiteCollection<IndexRun> runs;
     readonly ILiteCollection<BsonDocument> meta;
     readonly LiteDbWriteLock writes;
@@ -25,10 +25,12 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         this.writes = writes;
         path = Path.GetFullPath(options.Value.DatabasePath);
         sources = db.GetCollection<StoredSource>("sources");
-        chunks = db.GetCollection<StoredChunk>("chunks");
+        chunks = db.GetCollection("packed_chunks");
         runs = db.GetCollection<IndexRun>("runs");
         meta = db.GetCollection("meta");
-        chunks.EnsureIndex(c => c.Source);
+        // Before packing, each chunk was a document of its own; the indexer's fingerprint changed with the format, so they are taken in again.
+        if (db.CollectionExists("chunks"))
+            using (writes.Enter()) db.DropCollection("chunks");
     }
 
     public string Location => path;
@@ -51,7 +53,12 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     /// <summary>Read under the write lock: this process is the file's only writer, so nothing changes while it reads.</summary>
     public Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default)
     {
-        using (writes.Enter()) return Task.FromResult(new StoredIndex(Generation(), Sources(), [.. chunks.FindAll()]));
+        long generation;
+        IReadOnlyList<StoredSource> stored;
+        List<BsonDocument> packed;
+        using (writes.Enter()) (generation, stored, packed) = (Generation(), Sources(), [.. chunks.FindAll()]);
+        return Task.FromResult(new StoredIndex(generation, stored,
+            [.. packed.SelectMany(d => PackedChunks.Unpack(d["_id"].AsString, d["chunks"].AsBinary))]));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>
@@ -60,6 +67,9 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     public Task<long> CommitAsync(IndexChange change, CancellationToken cancellationToken = default)
     {
         // LiteDB binds a transaction to the calling thread: nothing in here may await.
+        // Packing is all CPU and needs no lock: on every core, before the transaction.
+        var packed = change.Upserts.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(u => PackedChunks.Pack([.. u.Chunks.Select(StoredChunk.From)])).ToArray();
         using (writes.Enter())
         {
             db.BeginTrans();
@@ -67,15 +77,14 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
             {
                 foreach (var removed in change.Removed)
                 {
-                    chunks.DeleteMany(c => c.Source == removed);
+                    chunks.Delete(removed);
                     sources.Delete(removed);
                 }
-                foreach (var (source, sourceChunks) in change.Upserts)
+                for (var i = 0; i < change.Upserts.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    chunks.DeleteMany(c => c.Source == source.Id);
-                    chunks.InsertBulk(sourceChunks.Select(StoredChunk.From));
-                    sources.Upsert(source);
+                    chunks.Upsert(new BsonDocument { ["_id"] = change.Upserts[i].Source.Id, ["chunks"] = packed[i] });
+                    sources.Upsert(change.Upserts[i].Source);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that changed nothing leaves the generation as it was: no replica reloads for it.

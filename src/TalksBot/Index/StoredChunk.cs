@@ -5,8 +5,8 @@ using TalksBot.Search;
 namespace TalksBot.Index;
 
 /// <summary>
-/// A chunk as the store keeps it: text, sentence offsets (start, end pairs), analysed terms joined
-/// by spaces (a BSON array costs several bytes per element), and the vector as raw bytes.
+/// A chunk as the stores keep it: text, sentence offsets (start, end pairs), analysed terms joined
+/// by spaces, and the vector as raw bytes (PostgreSQL a row each, LiteDB packed by source: <see cref="PackedChunks"/>).
 /// </summary>
 public sealed class StoredChunk
 {
@@ -37,8 +37,11 @@ public sealed class StoredChunk
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
         var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
-        var analysed = Terms.Length == 0 ? [] : Terms.Split(' ');
-        for (var i = 0; i < analysed.Length; i++) analysed[i] = terms.Intern(analysed[i]);
+        // Split by hand into the pool: a string per occurrence would be garbage at once.
+        var joined = Terms.AsSpan();
+        var analysed = new string[joined.IsEmpty ? 0 : joined.Count(' ') + 1];
+        var at = 0;
+        foreach (var range in joined.Split(' ')) analysed[at++] = terms.Intern(joined[range]);
         return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, analysed, vector);
     }
 }

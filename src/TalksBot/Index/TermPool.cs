@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TalksBot.Index;
 
 /// <summary>
@@ -6,12 +8,19 @@ namespace TalksBot.Index;
 /// </summary>
 public sealed class TermPool
 {
-    readonly Dictionary<string, string> terms = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string> terms = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> bySpan;
 
-    public string Intern(string term)
+    public TermPool() => bySpan = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <remarks>Safe from several threads: a reindex analyses files on every core.</remarks>
+    public string Intern(string term) => terms.GetOrAdd(term, term);
+
+    /// <summary>The pooled string for these characters, made only the first time they are seen.</summary>
+    public string Intern(ReadOnlySpan<char> term)
     {
-        if (terms.TryGetValue(term, out var shared)) return shared;
-        terms[term] = term;
-        return term;
+        if (bySpan.TryGetValue(term, out var shared)) return shared;
+        var made = term.ToString();
+        return terms.GetOrAdd(made, made);
     }
 }

@@ -28,6 +28,7 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
             .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/'))
             .Where(IsSource)
             .Order(StringComparer.Ordinal)
+            .AsParallel().AsOrdered() // read, checked and hashed on every core: a restart reads the whole folder
             .Select(name => ReadFile(name, overrides.GetValueOrDefault(name)))
             .ToList();
         return new(files, metadataProblem, unreadable, Hash(metadata));

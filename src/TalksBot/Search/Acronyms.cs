@@ -16,13 +16,23 @@ public static partial class Acronyms
     static readonly HashSet<string> Connectors = ["of", "the", "for", "and", "van", "de", "het", "voor", "en"];
 
     /// <summary>Initials (lower case) of each capitalised run in the text, with the run's analysed terms.</summary>
-    public static IEnumerable<(string Acronym, List<string> Terms)> Find(string text, string language)
+    /// <param name="wordTerms">
+    /// Terms of the words seen before, by language: analysis goes token by token and each word of a run is
+    /// one token, so a word's terms are the same in every run, and names recur through a corpus.
+    /// </param>
+    public static IEnumerable<(string Acronym, List<string> Terms)> Find(string text, string language, Dictionary<(string Language, string Word), List<string>> wordTerms)
     {
         foreach (Match run in CapitalisedRun().Matches(text))
         {
             var words = run.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w)).ToList();
             if (words.Count is < 2 or > 5) continue;
-            yield return (string.Concat(words.Select(w => char.ToLowerInvariant(w[0]))), TextAnalysis.Terms(string.Join(' ', words), language));
+            var terms = new List<string>();
+            foreach (var word in words)
+            {
+                if (!wordTerms.TryGetValue((language, word), out var known)) wordTerms[(language, word)] = known = TextAnalysis.Terms(word, language);
+                terms.AddRange(known);
+            }
+            yield return (string.Concat(words.Select(w => char.ToLowerInvariant(w[0]))), terms);
         }
     }
 

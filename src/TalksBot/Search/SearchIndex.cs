@@ -86,8 +86,9 @@ public sealed class SearchIndex
         Terms = new string[termIds.Count];
         foreach (var (term, id) in termIds) Terms[id] = term;
         Variants = new VariantIndex(Terms);
+        var wordTerms = new Dictionary<(string, string), List<string>>();
         foreach (var chunk in chunks)
-            foreach (var (acronym, terms) in Acronyms.Find(chunk.Chunk.Text, chunk.Language))
+            foreach (var (acronym, terms) in Acronyms.Find(chunk.Chunk.Text, chunk.Language, wordTerms))
             {
                 if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
                 foreach (var term in terms) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
