@@ -101,10 +101,20 @@ public static class SearchBenchmark
             var built = queries.Select(q => (Query: q, Terms: builder.Build(index, q, "en"))).ToDictionary(x => x.Query, x => x.Terms);
             var (r50, r99) = await Measure.LatencyAsync(queries, q => { Ranker.Rank(index, built[q], null, 5, options); return Task.CompletedTask; });
 
-            // A restart: the first process's host closes the file (one process per database), a new one loads it.
-            keep[0].Dispose();
-            var reload = Host(folder, Path.Combine(work, "corpus.db"), keep).GetRequiredService<KnowledgeBase>();
-            var restart = await Measure.SecondsAsync(() => reload.GetAsync());
+            // A restart: the host before closes the file (one process per database), a new one loads it; three times, the median.
+            var restarts = new List<double>();
+            var restartHeap = 0.0;
+            for (var i = 0; i < 3; i++)
+            {
+                keep[^1].Dispose();
+                var reloaded = Host(folder, Path.Combine(work, "corpus.db"), keep);
+                var reload = reloaded.GetRequiredService<KnowledgeBase>();
+                reloaded.GetRequiredService<Searcher>(); // its language tables are the host's, not the index's
+                var restartHeapBefore = Measure.HeapMb();
+                restarts.Add(await Measure.SecondsAsync(() => reload.GetAsync()));
+                restartHeap = Measure.HeapMb() - restartHeapBefore;
+            }
+            var restart = restarts.Order().ElementAt(1);
 
             var luceneHeapBefore = Measure.HeapMb();
             using var lucene = new LuceneBaseline(Path.Combine(work, "lucene-corpus"), index.Chunks);
@@ -117,7 +127,8 @@ public static class SearchBenchmark
             Console.WriteLine("|---|---|---|---|");
             Console.WriteLine($"| full index build | {build:0.0} s | {luceneBuild:0.0} s (chunks given) | {build / luceneBuild:0.0}x |");
             Console.WriteLine($"| on disk | {Measure.Mb(storeBytes)} | {Measure.Mb(lucene.SizeBytes)} | {(double)storeBytes / lucene.SizeBytes:0.0}x |");
-            Console.WriteLine($"| managed heap held | {heap:0} MB | {luceneHeap:0} MB | |");
+            Console.WriteLine($"| managed heap held after the build | {heap:0} MB | {luceneHeap:0} MB | |");
+            Console.WriteLine($"| managed heap held after a restart | {restartHeap:0} MB | | |");
             Console.WriteLine($"| query p50 | {p50:0.000} ms | {lp50:0.000} ms | {p50 / lp50:0.00}x |");
             Console.WriteLine($"| query p99 | {p99:0.000} ms | {lp99:0.000} ms | {p99 / lp99:0.00}x |");
             Console.WriteLine($"| restart (load index from disk) | {restart:0.0} s | | |");

@@ -4,7 +4,7 @@ namespace TalksBot.Index;
 
 /// <summary>What a reindex writes, all at once: new or changed sources with their chunks, and removed sources.</summary>
 public sealed record IndexChange(
-    IReadOnlyList<(StoredSource Source, IReadOnlyList<IndexedChunk> Chunks)> Upserts,
+    IReadOnlyList<(StoredSource Source, IReadOnlyList<AnalysedChunk> Chunks)> Upserts,
     IReadOnlyList<string> Removed,
     string Fingerprint,
     IndexRun Run);

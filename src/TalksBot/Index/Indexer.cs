@@ -36,14 +36,14 @@ public sealed class Indexer(
         var stored = (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
         var fingerprint = Fingerprint(metadataHash);
         var reuse = !full && await store.FingerprintAsync(cancellationToken) == fingerprint;
-        var upserts = new List<(StoredSource, IReadOnlyList<IndexedChunk>)>();
+        var upserts = new List<(StoredSource, IReadOnlyList<AnalysedChunk>)>();
         var terms = new TermPool();
 
         // The files to take in are parsed and analysed on every core; what is made of them is taken in file order.
         var toIngest = Enumerable.Range(0, files.Count)
             .Where(i => files[i].Usable && !(reuse && stored.GetValueOrDefault(files[i].Name)?.Hash == files[i].Hash))
             .ToList();
-        var ingested = new (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks)?[files.Count];
+        var ingested = new (StoredSource Source, IReadOnlyList<AnalysedChunk> Chunks)?[files.Count];
         var read = 0;
         Parallel.ForEach(toIngest, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -92,12 +92,12 @@ public sealed class Indexer(
         return (run, new IndexChange(upserts, removed, fingerprint, run));
     }
 
-    (StoredSource Source, IReadOnlyList<IndexedChunk> Chunks) Ingest(SeedFile file, TermPool terms)
+    (StoredSource Source, IReadOnlyList<AnalysedChunk> Chunks) Ingest(SeedFile file, TermPool terms)
     {
         var article = ArticleParser.Parse(file.Text!);
         var info = file.Override?.ApplyTo(article.Info) ?? article.Info;
         var chunks = Chunker.Split(file.Name, article, options.Value.ChunkTargetChars, options.Value.ChunkOverlapSentences)
-            .Select(c => new IndexedChunk(c, info.Language, [.. TextAnalysis.Terms(c.Text, info.Language).Select(terms.Intern)], null))
+            .Select(c => new AnalysedChunk(new IndexedChunk(c, info.Language, null), [.. TextAnalysis.Terms(c.Text, info.Language).Select(terms.Intern)]))
             .ToList();
         var source = new StoredSource
         {
@@ -108,13 +108,13 @@ public sealed class Indexer(
         return (source, chunks);
     }
 
-    async Task<IReadOnlyList<IndexedChunk>> EmbedAsync(IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<AnalysedChunk>> EmbedAsync(IReadOnlyList<AnalysedChunk> chunks, CancellationToken cancellationToken)
     {
-        var embedded = new List<IndexedChunk>(chunks.Count);
+        var embedded = new List<AnalysedChunk>(chunks.Count);
         foreach (var batch in chunks.Chunk(EmbeddingBatch))
         {
-            var vectors = await embeddings!.GenerateAsync(batch.Select(c => c.Chunk.Text), cancellationToken: cancellationToken);
-            embedded.AddRange(batch.Select((c, i) => c with { Vector = vectors[i].Vector.ToArray() }));
+            var vectors = await embeddings!.GenerateAsync(batch.Select(c => c.Indexed.Chunk.Text), cancellationToken: cancellationToken);
+            embedded.AddRange(batch.Select((c, i) => c with { Indexed = c.Indexed with { Vector = vectors[i].Vector.ToArray() } }));
         }
         return embedded;
     }

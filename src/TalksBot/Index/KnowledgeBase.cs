@@ -135,8 +135,8 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         {
             var stored = await store.ReadAsync(cancellationToken);
             var terms = new TermPool();
-            var chunks = stored.Chunks.Select(c => c.ToIndexed(terms))
-                .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
+            var chunks = stored.Chunks.Select(c => c.ToAnalysed(terms))
+                .OrderBy(c => c.Indexed.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Indexed.Chunk.Index)
                 .ToList();
             return new Snapshot(new SearchIndex(chunks, stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo())), stored.Generation);
         }
@@ -151,9 +151,9 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     {
         if (change.Upserts.Count == 0 && change.Removed.Count == 0) return previous;
         var replaced = change.Upserts.Select(u => u.Source.Id).Concat(change.Removed).ToHashSet();
-        var chunks = previous.Chunks.Where(c => !replaced.Contains(c.Chunk.Source))
+        var chunks = Enumerable.Range(0, previous.Chunks.Count).Where(doc => !replaced.Contains(previous.Chunks[doc].Chunk.Source)).Select(previous.Analysed)
             .Concat(change.Upserts.SelectMany(u => u.Chunks))
-            .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
+            .OrderBy(c => c.Indexed.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Indexed.Chunk.Index)
             .ToList();
         return new SearchIndex(chunks, (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.ToInfo()));
     }

@@ -19,20 +19,24 @@ public sealed class StoredChunk
     public string Terms { get; set; } = "";
     public byte[]? Vector { get; set; }
 
-    public static StoredChunk From(IndexedChunk c) => new()
+    public static StoredChunk From(AnalysedChunk analysed)
     {
-        Id = c.Chunk.Id,
-        Source = c.Chunk.Source,
-        Index = c.Chunk.Index,
-        Text = c.Chunk.Text,
-        Language = c.Language,
-        Sentences = [.. c.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })],
-        Terms = string.Join(' ', c.Terms),
-        Vector = c.Vector is null ? null : MemoryMarshal.AsBytes(c.Vector.AsSpan()).ToArray(),
-    };
+        var c = analysed.Indexed;
+        return new()
+        {
+            Id = c.Chunk.Id,
+            Source = c.Chunk.Source,
+            Index = c.Chunk.Index,
+            Text = c.Chunk.Text,
+            Language = c.Language,
+            Sentences = [.. c.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })],
+            Terms = string.Join(' ', analysed.Terms),
+            Vector = c.Vector is null ? null : MemoryMarshal.AsBytes(c.Vector.AsSpan()).ToArray(),
+        };
+    }
 
     /// <param name="terms">Shares one string per distinct term across all chunks.</param>
-    public IndexedChunk ToIndexed(TermPool terms)
+    public AnalysedChunk ToAnalysed(TermPool terms)
     {
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
@@ -42,6 +46,6 @@ public sealed class StoredChunk
         var analysed = new string[joined.IsEmpty ? 0 : joined.Count(' ') + 1];
         var at = 0;
         foreach (var range in joined.Split(' ')) analysed[at++] = terms.Intern(joined[range]);
-        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, analysed, vector);
+        return new AnalysedChunk(new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, vector), analysed);
     }
 }

@@ -1,11 +1,30 @@
+using System.Text;
+
 namespace TalksBot.Ingest;
 
 /// <summary>
 /// A run of consecutive sentences of one source. <see cref="Text"/> joins the sentences; each
 /// sentence's exact place in the source is in <see cref="Sentences"/>.
 /// </summary>
-public sealed record Chunk(string Source, int Index, string Text, IReadOnlyList<TextSpan> Sentences)
+public sealed record Chunk
 {
+    // Kept as UTF-8: the texts are most of a snapshot's memory, and mostly Latin script, which UTF-16
+    // doubles. A question reads the texts of a few chunks, so decoding them when read costs little.
+    readonly byte[] text;
+
+    public Chunk(string source, int index, string text, IReadOnlyList<TextSpan> sentences)
+    {
+        Source = source;
+        Index = index;
+        this.text = Encoding.UTF8.GetBytes(text);
+        Sentences = sentences;
+    }
+
+    public string Source { get; }
+    public int Index { get; }
+    public string Text => Encoding.UTF8.GetString(text);
+    public IReadOnlyList<TextSpan> Sentences { get; }
+
     public int Start => Sentences[0].Start;
     public int End => Sentences[^1].End;
     public string Id => $"{Source}#{Index}";
@@ -13,10 +32,11 @@ public sealed record Chunk(string Source, int Index, string Text, IReadOnlyList<
     /// <summary>Each sentence's text, verbatim: <see cref="Text"/> joins them with one character each.</summary>
     public IEnumerable<string> SentenceTexts()
     {
+        var text = Text;
         var at = 0;
         foreach (var sentence in Sentences)
         {
-            yield return Text.Substring(at, sentence.Length);
+            yield return text.Substring(at, sentence.Length);
             at += sentence.Length + 1;
         }
     }

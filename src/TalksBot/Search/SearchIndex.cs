@@ -15,22 +15,22 @@ public sealed class SearchIndex
     readonly Dictionary<string, int> termIds = [];
     readonly Dictionary<string, HashSet<int>> expansions = [];
     readonly int[][] postingDocs;
-    readonly int[][] postingFrequencies;
+    readonly ushort[][] postingFrequencies;
     readonly int[] lengths;
     readonly float averageLength;
     readonly ConcurrentDictionary<string, IndexedArticle> articles = new();
     readonly Dictionary<string, List<int>> docsBySource = [];
 
-    public SearchIndex(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
+    public SearchIndex(IReadOnlyList<AnalysedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
     {
-        Chunks = chunks;
+        Chunks = [.. chunks.Select(c => c.Indexed)];
         Sources = sources;
         lengths = new int[chunks.Count];
         TermSets = new int[chunks.Count][];
 
         // Two passes, so that every posting list is allocated once at its final size: first each chunk's
         // distinct terms with their counts (which diversity needs anyway), then the lists filled from them.
-        var counts = new int[chunks.Count][];
+        var counts = new ushort[chunks.Count][];
         var documentFrequency = new List<int>();
         var lastSeenIn = new List<int>(); // chunk number + 1 where a term was last counted
         var frequency = new List<int>();
@@ -57,22 +57,22 @@ public sealed class SearchIndex
             }
             distinct.Sort();
             TermSets[doc] = [.. distinct];
-            counts[doc] = new int[distinct.Count];
+            counts[doc] = new ushort[distinct.Count];
             for (var i = 0; i < distinct.Count; i++)
             {
-                counts[doc][i] = frequency[distinct[i]];
+                counts[doc][i] = (ushort)Math.Min(frequency[distinct[i]], ushort.MaxValue);
                 documentFrequency[distinct[i]]++;
             }
             lengths[doc] = chunks[doc].Terms.Length;
-            if (!docsBySource.TryGetValue(chunks[doc].Chunk.Source, out var ofSource)) docsBySource[chunks[doc].Chunk.Source] = ofSource = [];
+            if (!docsBySource.TryGetValue(Chunks[doc].Chunk.Source, out var ofSource)) docsBySource[Chunks[doc].Chunk.Source] = ofSource = [];
             ofSource.Add(doc);
         }
         postingDocs = new int[documentFrequency.Count][];
-        postingFrequencies = new int[documentFrequency.Count][];
+        postingFrequencies = new ushort[documentFrequency.Count][];
         for (var id = 0; id < documentFrequency.Count; id++)
         {
             postingDocs[id] = new int[documentFrequency[id]];
-            postingFrequencies[id] = new int[documentFrequency[id]];
+            postingFrequencies[id] = new ushort[documentFrequency[id]];
         }
         var filled = new int[documentFrequency.Count];
         for (var doc = 0; doc < chunks.Count; doc++)
@@ -87,13 +87,13 @@ public sealed class SearchIndex
         foreach (var (term, id) in termIds) Terms[id] = term;
         Variants = new VariantIndex(Terms);
         var wordTerms = new Dictionary<(string, string), List<string>>();
-        foreach (var chunk in chunks)
+        foreach (var chunk in Chunks)
             foreach (var (acronym, terms) in Acronyms.Find(chunk.Chunk.Text, chunk.Language, wordTerms))
             {
                 if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
                 foreach (var term in terms) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
             }
-        HasVectors = chunks.Count > 0 && chunks.All(c => c.Vector is not null);
+        HasVectors = Chunks.Count > 0 && Chunks.All(c => c.Vector is not null);
     }
 
     public IReadOnlyList<IndexedChunk> Chunks { get; }
@@ -111,6 +111,22 @@ public sealed class SearchIndex
         docsBySource.GetValueOrDefault(s, []).Select(doc => (Chunks[doc], doc)), this));
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
+
+    /// <summary>
+    /// A chunk with its terms as the postings hold them (each distinct term as often as it occurs, in term
+    /// order, not text order): what a new snapshot that keeps the chunk is built from.
+    /// </summary>
+    public AnalysedChunk Analysed(int doc)
+    {
+        var terms = new string[lengths[doc]];
+        var at = 0;
+        foreach (var id in TermSets[doc])
+        {
+            var count = postingFrequencies[id][Array.BinarySearch(postingDocs[id], doc)];
+            for (var i = 0; i < count; i++) terms[at++] = Terms[id];
+        }
+        return new AnalysedChunk(Chunks[doc], at == terms.Length ? terms : terms[..at]);
+    }
 
     /// <summary>The terms of the names the texts spell out whose initials are <paramref name="acronym"/>.</summary>
     public IReadOnlyCollection<int> Expansion(string acronym) => expansions.TryGetValue(acronym.ToLowerInvariant(), out var ids) ? ids : [];
