@@ -38,4 +38,5 @@ public interface IKnowledgeStore
     Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default);
 }
 
-public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<StoredChunk> Chunks);
+/// <param name="Image">The snapshot's postings where the store keeps them (its chunks' terms are then left empty).</param>
+public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<StoredChunk> Chunks, byte[]? Image = null);

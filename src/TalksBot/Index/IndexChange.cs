@@ -7,4 +7,8 @@ public sealed record IndexChange(
     IReadOnlyList<(StoredSource Source, IReadOnlyList<AnalysedChunk> Chunks)> Upserts,
     IReadOnlyList<string> Removed,
     string Fingerprint,
-    IndexRun Run);
+    IndexRun Run)
+{
+    /// <summary>The snapshot the store holds once this change is written: a store may keep its image (<see cref="SearchIndex.Image"/>).</summary>
+    public SearchIndex? Snapshot { get; init; }
+}

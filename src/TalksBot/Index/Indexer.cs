@@ -21,7 +21,7 @@ public sealed class Indexer(
 
     /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
     string Fingerprint(string metadataHash) =>
-        $"store-v3|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
+        $"store-v4|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
         $"|metadata={metadataHash}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)

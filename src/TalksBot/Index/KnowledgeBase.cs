@@ -96,14 +96,15 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 current ??= await LoadAsync(cancellationToken);
                 return run;
             }
-            var generation = await store.CommitAsync(change, cancellationToken);
-            // Built from what was just written where that is everything (or only the change to what this process holds): not read back.
-            var complete = change.Upserts.Count == run.Sources;
-            current = current is { } previous && generation - previous.Generation is 0 or 1
-                ? new Snapshot(await ApplyAsync(previous.Index, change, cancellationToken), generation)
-                : current is null && complete
-                    ? new Snapshot(await ApplyAsync(SearchIndex.Empty, change, cancellationToken), generation)
-                    : await LoadAsync(cancellationToken);
+            // The snapshot after the change is built before the commit, so that the store can keep its image with it:
+            // from the one this process holds when the store has nothing newer, from nothing when the change holds
+            // every source, else from what the store holds now.
+            var basis = current is { } previous && previous.Generation == await store.GenerationAsync(cancellationToken) ? previous.Index
+                : change.Upserts.Count == run.Sources ? SearchIndex.Empty
+                : (await LoadAsync(cancellationToken)).Index;
+            var next = Apply(basis, change);
+            var generation = await store.CommitAsync(change with { Snapshot = next }, cancellationToken);
+            current = new Snapshot(next, generation);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
         }
@@ -134,11 +135,19 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         try
         {
             var stored = await store.ReadAsync(cancellationToken);
+            var sources = stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo());
+            if (stored.Image is { } image)
+            {
+                var indexed = stored.Chunks.Select(c => c.ToIndexed())
+                    .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
+                    .ToList();
+                return new Snapshot(SearchIndex.FromImage(indexed, sources, image), stored.Generation);
+            }
             var terms = new TermPool();
             var chunks = stored.Chunks.Select(c => c.ToAnalysed(terms))
                 .OrderBy(c => c.Indexed.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Indexed.Chunk.Index)
                 .ToList();
-            return new Snapshot(new SearchIndex(chunks, stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo())), stored.Generation);
+            return new Snapshot(new SearchIndex(chunks, sources), stored.Generation);
         }
         catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException or InvalidDataException)
         {
@@ -147,7 +156,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     }
 
     /// <summary>The previous snapshot with the changed and removed sources replaced: no reload from the store.</summary>
-    async Task<SearchIndex> ApplyAsync(SearchIndex previous, IndexChange change, CancellationToken cancellationToken)
+    static SearchIndex Apply(SearchIndex previous, IndexChange change)
     {
         if (change.Upserts.Count == 0 && change.Removed.Count == 0) return previous;
         var replaced = change.Upserts.Select(u => u.Source.Id).Concat(change.Removed).ToHashSet();
@@ -155,7 +164,11 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             .Concat(change.Upserts.SelectMany(u => u.Chunks))
             .OrderBy(c => c.Indexed.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Indexed.Chunk.Index)
             .ToList();
-        return new SearchIndex(chunks, (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.ToInfo()));
+        var sources = previous.Sources.Where(s => !replaced.Contains(s.Key))
+            .Concat(change.Upserts.Select(u => KeyValuePair.Create(u.Source.Id, u.Source.ToInfo())))
+            .OrderBy(s => s.Key, StringComparer.Ordinal) // as the stores list them
+            .ToDictionary();
+        return new SearchIndex(chunks, sources);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index generation {Generation} taken in from the store")]

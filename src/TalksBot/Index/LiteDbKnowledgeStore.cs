@@ -16,6 +16,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     readonly ILiteCollection<BsonDocument> chunks;
     readonly ILiteCollection<IndexRun> runs;
     readonly ILiteCollection<BsonDocument> meta;
+    readonly ILiteCollection<BsonDocument> image;
     readonly LiteDbWriteLock writes;
     readonly string path;
 
@@ -28,6 +29,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         chunks = db.GetCollection("packed_chunks");
         runs = db.GetCollection<IndexRun>("runs");
         meta = db.GetCollection("meta");
+        image = db.GetCollection("image");
         // Before packing, each chunk was a document of its own; the indexer's fingerprint changed with the format, so they are taken in again.
         if (db.CollectionExists("chunks"))
             using (writes.Enter()) db.DropCollection("chunks");
@@ -55,10 +57,12 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     {
         long generation;
         IReadOnlyList<StoredSource> stored;
-        List<BsonDocument> packed;
-        using (writes.Enter()) (generation, stored, packed) = (Generation(), Sources(), [.. chunks.FindAll()]);
+        List<BsonDocument> packed, parts;
+        using (writes.Enter()) (generation, stored, packed, parts) = (Generation(), Sources(), [.. chunks.FindAll()], [.. image.FindAll()]);
+        var postings = parts.Count == 0 ? null : Compressed.Unpack("The search image", [.. parts.OrderBy(p => p["_id"].AsInt32).SelectMany(p => p["bytes"].AsBinary)]);
+        if (postings is null && packed.Count > 0) throw new InvalidDataException("The search image is missing.");
         return Task.FromResult(new StoredIndex(generation, stored,
-            [.. packed.SelectMany(d => PackedChunks.Unpack(d["_id"].AsString, d["chunks"].AsBinary))]));
+            [.. packed.SelectMany(d => PackedChunks.Unpack(d["_id"].AsString, d["chunks"].AsBinary))], postings));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>
@@ -89,6 +93,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that changed nothing leaves the generation as it was: no replica reloads for it.
                 var changed = change.Upserts.Count > 0 || change.Removed.Count > 0 || meta.FindById("fingerprint")?["value"].AsString != change.Fingerprint;
+                if (changed) WriteImage(change.Snapshot ?? throw new ArgumentException("The LiteDB store keeps the terms in the snapshot's image: a change comes with its snapshot.", nameof(change)));
                 var generation = Generation() + (changed ? 1 : 0);
                 meta.Upsert(new BsonDocument { ["_id"] = "fingerprint", ["value"] = change.Fingerprint });
                 meta.Upsert(new BsonDocument { ["_id"] = "generation", ["value"] = generation });
@@ -102,6 +107,19 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The snapshot's postings, which hold the chunks' terms, written with the chunks in the same transaction;
+    /// in parts, as a LiteDB document holds at most 16 MB.
+    /// </summary>
+    void WriteImage(Search.SearchIndex snapshot)
+    {
+        const int PartBytes = 1 << 20;
+        var packed = Compressed.Pack(snapshot.Image());
+        image.DeleteAll();
+        for (var part = 0; part * PartBytes < packed.Length; part++)
+            image.Insert(new BsonDocument { ["_id"] = part, ["bytes"] = packed.AsSpan(part * PartBytes, Math.Min(PartBytes, packed.Length - part * PartBytes)).ToArray() });
     }
 
     /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>

@@ -35,17 +35,22 @@ public sealed class StoredChunk
         };
     }
 
-    /// <param name="terms">Shares one string per distinct term across all chunks.</param>
-    public AnalysedChunk ToAnalysed(TermPool terms)
+    public IndexedChunk ToIndexed()
     {
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
         var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
+        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, vector);
+    }
+
+    /// <param name="terms">Shares one string per distinct term across all chunks.</param>
+    public AnalysedChunk ToAnalysed(TermPool terms)
+    {
         // Split by hand into the pool: a string per occurrence would be garbage at once.
         var joined = Terms.AsSpan();
         var analysed = new string[joined.IsEmpty ? 0 : joined.Count(' ') + 1];
         var at = 0;
         foreach (var range in joined.Split(' ')) analysed[at++] = terms.Intern(joined[range]);
-        return new AnalysedChunk(new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, vector), analysed);
+        return new AnalysedChunk(ToIndexed(), analysed);
     }
 }

@@ -8,12 +8,15 @@ namespace TalksBot.Search;
 /// terms for BM25, the term variants, and the vectors when there are any. A reindex builds a new
 /// snapshot and swaps it in whole, so a query sees either the old index or the new one.
 /// </summary>
-public sealed class SearchIndex
+public sealed partial class SearchIndex
 {
     public static readonly SearchIndex Empty = new([], new Dictionary<string, SourceInfo>());
 
-    readonly Dictionary<string, int> termIds = [];
-    readonly Dictionary<string, HashSet<int>> expansions = [];
+    /// <summary>What BM25 and diversity read, built from the chunks' terms or read back from an image.</summary>
+    sealed record Postings(string[] Terms, int[][] Docs, ushort[][] Frequencies, int[] Lengths, int[][] TermSets, Dictionary<string, HashSet<int>> Expansions);
+
+    readonly Dictionary<string, int> termIds;
+    readonly Dictionary<string, HashSet<int>> expansions;
     readonly int[][] postingDocs;
     readonly ushort[][] postingFrequencies;
     readonly int[] lengths;
@@ -22,11 +25,32 @@ public sealed class SearchIndex
     readonly Dictionary<string, List<int>> docsBySource = [];
 
     public SearchIndex(IReadOnlyList<AnalysedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources)
+        : this([.. chunks.Select(c => c.Indexed)], sources, Build(chunks))
     {
-        Chunks = [.. chunks.Select(c => c.Indexed)];
+    }
+
+    SearchIndex(IndexedChunk[] chunks, IReadOnlyDictionary<string, SourceInfo> sources, Postings postings)
+    {
+        Chunks = chunks;
         Sources = sources;
-        lengths = new int[chunks.Count];
-        TermSets = new int[chunks.Count][];
+        (Terms, postingDocs, postingFrequencies, lengths, TermSets, expansions) = postings;
+        termIds = new Dictionary<string, int>(Terms.Length);
+        for (var id = 0; id < Terms.Length; id++) termIds[Terms[id]] = id;
+        averageLength = chunks.Length == 0 ? 1 : Math.Max(1, (float)lengths.Average());
+        Variants = new VariantIndex(Terms);
+        for (var doc = 0; doc < chunks.Length; doc++)
+        {
+            if (!docsBySource.TryGetValue(chunks[doc].Chunk.Source, out var ofSource)) docsBySource[chunks[doc].Chunk.Source] = ofSource = [];
+            ofSource.Add(doc);
+        }
+        HasVectors = chunks.Length > 0 && chunks.All(c => c.Vector is not null);
+    }
+
+    static Postings Build(IReadOnlyList<AnalysedChunk> chunks)
+    {
+        var termIds = new Dictionary<string, int>();
+        var lengths = new int[chunks.Count];
+        var termSets = new int[chunks.Count][];
 
         // Two passes, so that every posting list is allocated once at its final size: first each chunk's
         // distinct terms with their counts (which diversity needs anyway), then the lists filled from them.
@@ -56,7 +80,7 @@ public sealed class SearchIndex
                 frequency[id]++;
             }
             distinct.Sort();
-            TermSets[doc] = [.. distinct];
+            termSets[doc] = [.. distinct];
             counts[doc] = new ushort[distinct.Count];
             for (var i = 0; i < distinct.Count; i++)
             {
@@ -64,36 +88,34 @@ public sealed class SearchIndex
                 documentFrequency[distinct[i]]++;
             }
             lengths[doc] = chunks[doc].Terms.Length;
-            if (!docsBySource.TryGetValue(Chunks[doc].Chunk.Source, out var ofSource)) docsBySource[Chunks[doc].Chunk.Source] = ofSource = [];
-            ofSource.Add(doc);
         }
-        postingDocs = new int[documentFrequency.Count][];
-        postingFrequencies = new ushort[documentFrequency.Count][];
+        var docs = new int[documentFrequency.Count][];
+        var frequencies = new ushort[documentFrequency.Count][];
         for (var id = 0; id < documentFrequency.Count; id++)
         {
-            postingDocs[id] = new int[documentFrequency[id]];
-            postingFrequencies[id] = new ushort[documentFrequency[id]];
+            docs[id] = new int[documentFrequency[id]];
+            frequencies[id] = new ushort[documentFrequency[id]];
         }
         var filled = new int[documentFrequency.Count];
         for (var doc = 0; doc < chunks.Count; doc++)
-            for (var i = 0; i < TermSets[doc].Length; i++)
+            for (var i = 0; i < termSets[doc].Length; i++)
             {
-                var id = TermSets[doc][i];
-                postingDocs[id][filled[id]] = doc;
-                postingFrequencies[id][filled[id]++] = counts[doc][i];
+                var id = termSets[doc][i];
+                docs[id][filled[id]] = doc;
+                frequencies[id][filled[id]++] = counts[doc][i];
             }
-        averageLength = chunks.Count == 0 ? 1 : Math.Max(1, (float)lengths.Average());
-        Terms = new string[termIds.Count];
-        foreach (var (term, id) in termIds) Terms[id] = term;
-        Variants = new VariantIndex(Terms);
+        var terms = new string[termIds.Count];
+        foreach (var (term, id) in termIds) terms[id] = term;
+
+        var expansions = new Dictionary<string, HashSet<int>>();
         var wordTerms = new Dictionary<(string, string), List<string>>();
-        foreach (var chunk in Chunks)
-            foreach (var (acronym, terms) in Acronyms.Find(chunk.Chunk.Text, chunk.Language, wordTerms))
+        foreach (var chunk in chunks)
+            foreach (var (acronym, expansion) in Acronyms.Find(chunk.Indexed.Chunk.Text, chunk.Indexed.Language, wordTerms))
             {
                 if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
-                foreach (var term in terms) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
+                foreach (var term in expansion) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
             }
-        HasVectors = Chunks.Count > 0 && Chunks.All(c => c.Vector is not null);
+        return new Postings(terms, docs, frequencies, lengths, termSets, expansions);
     }
 
     public IReadOnlyList<IndexedChunk> Chunks { get; }
