@@ -47,6 +47,15 @@ public sealed class LuceneBaseline : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
     }
 
+    /// <summary>A restart: the reader closed and opened again on the files, and one query run (Lucene reads its files lazily).</summary>
+    public void Reopen(string query)
+    {
+        reader?.Dispose();
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Search(query, 5);
+    }
+
     public long SizeBytes => System.IO.Directory.GetFiles(directory.Directory.FullName).Sum(f => new FileInfo(f).Length);
 
     /// <summary>The top chunks for a query: (source, text) best first.</summary>
