@@ -11,4 +11,7 @@ public sealed record IndexChange(
 {
     /// <summary>The snapshot the store holds once this change is written: a store may keep its image (<see cref="SearchIndex.Image"/>).</summary>
     public SearchIndex? Snapshot { get; init; }
+
+    /// <summary>Unchanged sources with a new <see cref="Ingest.SeedStamp"/>: kept by a store whose library stamps files, not a change of the index.</summary>
+    public IReadOnlyList<StoredSource> Restamped { get; init; } = [];
 }

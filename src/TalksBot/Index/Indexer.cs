@@ -27,16 +27,21 @@ public sealed class Indexer(
     public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new IndexRun { StartedAt = time.GetUtcNow().UtcDateTime, Full = full };
-        var (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(cancellationToken);
+        var stored = (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
+        // Files that look as they did when indexed are not read again, unless everything is to be taken in again.
+        var stamps = full ? null : stored.Values.ToDictionary(s => s.Id, s => new SeedStamp(s.Size, s.Modified, s.Hash));
+        var (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(stamps, cancellationToken);
         if (files is null)
             return (Failed(run, $"The seeds folder {library.Location} does not exist (Seeds:Path). The index is left as it was."), null);
         if (metadataProblem is not null) run.Problems.Add(metadataProblem);
         foreach (var folder in unreadable) run.Problems.Add($"{folder} cannot be read; it is passed over, and what was indexed from it is kept.");
 
-        var stored = (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
         var fingerprint = Fingerprint(metadataHash);
         var reuse = !full && await store.FingerprintAsync(cancellationToken) == fingerprint;
+        // Settings changed since: every source is taken in again, so the files left unread are needed after all.
+        if (!reuse && files?.Exists(f => f.Unread) == true) (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(null, cancellationToken);
         var upserts = new List<(StoredSource, IReadOnlyList<AnalysedChunk>)>();
+        var restamped = new List<StoredSource>();
         var terms = new TermPool();
 
         // The files to take in are parsed and analysed on every core; what is made of them is taken in file order.
@@ -64,6 +69,12 @@ public sealed class Indexer(
             if (ingested[i] is not var (source, chunks))
             {
                 run.Unchanged++;
+                // Read because it had no stamp yet (written just before it was indexed): stamped now that it has settled.
+                if (!file.Unread && known is not null && known.Size == 0 && SeedStamp.Settled(file.Modified))
+                {
+                    (known.Size, known.Modified) = (file.Size, file.Modified);
+                    restamped.Add(known);
+                }
                 continue;
             }
             if (chunks.Count == 0)
@@ -89,7 +100,7 @@ public sealed class Indexer(
         run.Chunks = stored.Values.Where(s => present.Contains(s.Id) && !replaced.Contains(s.Id)).Sum(s => s.Chunks)
             + upserts.Sum(u => u.Item2.Count);
         run.ElapsedMs = (time.GetUtcNow().UtcDateTime - run.StartedAt).TotalMilliseconds;
-        return (run, new IndexChange(upserts, removed, fingerprint, run));
+        return (run, new IndexChange(upserts, removed, fingerprint, run) { Restamped = restamped });
     }
 
     (StoredSource Source, IReadOnlyList<AnalysedChunk> Chunks) Ingest(SeedFile file, TermPool terms)
@@ -104,6 +115,7 @@ public sealed class Indexer(
             Id = file.Name, Title = info.Title, Language = info.Language, Outlet = info.Outlet, Author = info.Author,
             Date = info.Date, Url = info.Url, Hash = file.Hash, Chunks = chunks.Count, Sentences = article.Sentences.Count,
             RemovedLines = article.RemovedLines, IndexedAt = time.GetUtcNow().UtcDateTime,
+            Size = SeedStamp.Settled(file.Modified) ? file.Size : 0, Modified = file.Modified,
         };
         return (source, chunks);
     }

@@ -90,6 +90,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                     chunks.Upsert(new BsonDocument { ["_id"] = change.Upserts[i].Source.Id, ["chunks"] = packed[i] });
                     sources.Upsert(change.Upserts[i].Source);
                 }
+                foreach (var source in change.Restamped) sources.Update(source);
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that changed nothing leaves the generation as it was: no replica reloads for it.
                 var changed = change.Upserts.Count > 0 || change.Removed.Count > 0 || meta.FindById("fingerprint")?["value"].AsString != change.Fingerprint;

@@ -18,5 +18,9 @@ public sealed class StoredSource
     public int RemovedLines { get; set; }
     public DateTime IndexedAt { get; set; }
 
+    /// <summary>The file's size and modification time (ticks, UTC) when it was indexed: <see cref="SeedStamp"/>.</summary>
+    public long Size { get; set; }
+    public long Modified { get; set; }
+
     public SourceInfo ToInfo() => new(Title, Language, Outlet, Author, Date, Url);
 }

@@ -10,7 +10,11 @@ public interface ISeedLibrary
     string Location { get; }
 
     /// <summary>Every text, in name order, with the metadata file's overrides applied; Files is null when there is no library at all.</summary>
-    Task<SeedSet> ReadAsync(CancellationToken cancellationToken = default);
+    /// <param name="stamps">
+    /// What the indexed files looked like: a file whose size and modification time are still those is not
+    /// read again (<see cref="SeedFile.Unread"/>). A library without files on disk reads everything.
+    /// </param>
+    Task<SeedSet> ReadAsync(IReadOnlyDictionary<string, SeedStamp>? stamps = null, CancellationToken cancellationToken = default);
 
 
     Task SaveAsync(string name, byte[] bytes, CancellationToken cancellationToken = default);

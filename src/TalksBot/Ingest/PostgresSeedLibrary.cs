@@ -15,7 +15,7 @@ public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader fo
 
     public string Location => $"{database.Location} (seed_files)";
 
-    public async Task<SeedSet> ReadAsync(CancellationToken cancellationToken = default)
+    public async Task<SeedSet> ReadAsync(IReadOnlyDictionary<string, SeedStamp>? stamps = null, CancellationToken cancellationToken = default)
     {
         await ImportOnceAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -16,9 +16,10 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
 
     public string Location => Folder;
 
-    public Task<SeedSet> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(Read());
+    public Task<SeedSet> ReadAsync(IReadOnlyDictionary<string, SeedStamp>? stamps = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Read(stamps ?? new Dictionary<string, SeedStamp>()));
 
-    SeedSet Read()
+    SeedSet Read(IReadOnlyDictionary<string, SeedStamp> stamps)
     {
         if (!Directory.Exists(Folder)) return new(null, null, [], "");
         var metadata = ReadMetadata();
@@ -29,7 +30,7 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
             .Where(IsSource)
             .Order(StringComparer.Ordinal)
             .AsParallel().AsOrdered() // read, checked and hashed on every core: a restart reads the whole folder
-            .Select(name => ReadFile(name, overrides.GetValueOrDefault(name)))
+            .Select(name => ReadFile(name, overrides.GetValueOrDefault(name), stamps.GetValueOrDefault(name)))
             .ToList();
         return new(files, metadataProblem, unreadable, Hash(metadata));
     }
@@ -88,16 +89,18 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
         return files;
     }
 
-    SeedFile ReadFile(string name, SourceOverride? sourceOverride)
+    SeedFile ReadFile(string name, SourceOverride? sourceOverride, SeedStamp? stamp)
     {
         var path = Path.Combine(Folder, name);
         try
         {
-            var size = new FileInfo(path).Length;
+            var info = new FileInfo(path);
+            var (size, modified) = (info.Length, info.LastWriteTimeUtc.Ticks);
             // A pipe or a device has no length, and reading one would wait for ever: it is as good as empty.
             if (size == 0) return new(name, "", null, "is empty", sourceOverride);
             if (size > options.Value.MaxFileBytes) return TooLarge(name, size, options.Value.MaxFileBytes, sourceOverride);
-            return FromBytes(name, File.ReadAllBytes(path), sourceOverride);
+            if (stamp?.Matches(size, modified) == true) return new(name, stamp.Hash, null, null, sourceOverride, size, modified);
+            return FromBytes(name, File.ReadAllBytes(path), sourceOverride) with { Size = size, Modified = modified };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
