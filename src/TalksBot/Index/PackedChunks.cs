@@ -24,7 +24,8 @@ public static class PackedChunks
             {
                 writer.Write7BitEncodedInt(chunk.Index);
                 writer.Write(chunk.Language);
-                writer.Write(chunk.Text);
+                writer.Write7BitEncodedInt(chunk.Utf8.Length); // as BinaryWriter writes a string, without decoding and encoding it
+                writer.Write(chunk.Utf8);
                 // Offsets grow through a source: each as the step from the one before, mostly one or two bytes.
                 writer.Write7BitEncodedInt(chunk.Sentences.Length);
                 var previous = 0;
@@ -54,7 +55,7 @@ public static class PackedChunks
             {
                 var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = string.Intern(reader.ReadString()) };
                 chunk.Id = $"{source}#{chunk.Index}";
-                chunk.Text = reader.ReadString();
+                chunk.Utf8 = reader.ReadBytes(reader.ReadCount());
                 chunk.Sentences = new int[reader.ReadCount()];
                 for (int s = 0, previous = 0; s < chunk.Sentences.Length; s++) chunk.Sentences[s] = previous += reader.Read7BitEncodedInt();
                 if (reader.ReadBoolean()) chunk.Vector = reader.ReadBytes(reader.ReadCount());

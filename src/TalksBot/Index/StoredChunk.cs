@@ -13,7 +13,14 @@ public sealed class StoredChunk
     public string Id { get; set; } = "";
     public string Source { get; set; } = "";
     public int Index { get; set; }
-    public string Text { get; set; } = "";
+    /// <summary>UTF-8, as chunks hold their text (<see cref="Text"/> converts).</summary>
+    public byte[] Utf8 { get; set; } = [];
+
+    public string Text
+    {
+        get => System.Text.Encoding.UTF8.GetString(Utf8);
+        set => Utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+    }
     public string Language { get; set; } = "";
     public int[] Sentences { get; set; } = [];
     public string Terms { get; set; } = "";
@@ -27,7 +34,7 @@ public sealed class StoredChunk
             Id = c.Chunk.Id,
             Source = c.Chunk.Source,
             Index = c.Chunk.Index,
-            Text = c.Chunk.Text,
+            Utf8 = c.Chunk.Utf8.ToArray(),
             Language = c.Language,
             Sentences = [.. c.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })],
             Terms = string.Join(' ', analysed.Terms),
@@ -40,7 +47,7 @@ public sealed class StoredChunk
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
         var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
-        return new IndexedChunk(new Chunk(Source, Index, Text, spans), Language, vector);
+        return new IndexedChunk(new Chunk(Source, Index, Utf8, spans), Language, vector);
     }
 
     /// <param name="terms">Shares one string per distinct term across all chunks.</param>

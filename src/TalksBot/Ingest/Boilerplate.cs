@@ -40,9 +40,14 @@ public static partial class Boilerplate
     }
 
     /// <summary>A list of three or more short items, most of them interface words: "Share, Mail, Print".</summary>
+    static readonly char[] ShareBarSeparators = [',', '|', '·', '•', '/'];
+
     static bool IsShareBar(string line)
     {
-        var items = line.Split([',', '|', '·', '•', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // A paragraph has some stretch of over 20 characters between separators: passed over without splitting it up.
+        foreach (var range in line.AsSpan().SplitAny(ShareBarSeparators))
+            if (line.AsSpan()[range].Trim().Length > 20) return false;
+        var items = line.Split(ShareBarSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (items.Length < 3 || items.Any(i => i.Length > 20 || i.Split(' ').Length > 2)) return false;
         return items.Count(InterfaceWords.Contains) * 2 > items.Length;
     }

@@ -13,16 +13,25 @@ public sealed record Chunk
     readonly byte[] text;
 
     public Chunk(string source, int index, string text, IReadOnlyList<TextSpan> sentences)
+        : this(source, index, Encoding.UTF8.GetBytes(text), sentences)
+    {
+    }
+
+    /// <param name="utf8">The text as UTF-8, kept as it is (a store that holds it so need not decode it).</param>
+    public Chunk(string source, int index, byte[] utf8, IReadOnlyList<TextSpan> sentences)
     {
         Source = source;
         Index = index;
-        this.text = Encoding.UTF8.GetBytes(text);
+        text = utf8;
         Sentences = sentences;
     }
 
     public string Source { get; }
     public int Index { get; }
     public string Text => Encoding.UTF8.GetString(text);
+
+    /// <summary>The text as UTF-8, for a store to write as it is.</summary>
+    public ReadOnlySpan<byte> Utf8 => text;
     public IReadOnlyList<TextSpan> Sentences { get; }
 
     public int Start => Sentences[0].Start;

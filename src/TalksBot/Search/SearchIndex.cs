@@ -107,14 +107,19 @@ public sealed partial class SearchIndex
         var terms = new string[termIds.Count];
         foreach (var (term, id) in termIds) terms[id] = term;
 
+        // Found on every core (a word memo each), taken in chunk order: the same sets, in the same order, as one pass.
+        var found = new List<(string Acronym, List<string> Terms)>[chunks.Count];
+        Parallel.For(0, chunks.Count, () => new Dictionary<(string, string), List<string>>(), (doc, _, wordTerms) =>
+        {
+            found[doc] = [.. Acronyms.Find(chunks[doc].Indexed.Chunk.Text, chunks[doc].Indexed.Language, wordTerms)];
+            return wordTerms;
+        }, _ => { });
         var expansions = new Dictionary<string, HashSet<int>>();
-        var wordTerms = new Dictionary<(string, string), List<string>>();
-        foreach (var chunk in chunks)
-            foreach (var (acronym, expansion) in Acronyms.Find(chunk.Indexed.Chunk.Text, chunk.Indexed.Language, wordTerms))
-            {
-                if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
-                foreach (var term in expansion) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
-            }
+        foreach (var (acronym, expansion) in found.SelectMany(f => f))
+        {
+            if (!expansions.TryGetValue(acronym, out var ids)) expansions[acronym] = ids = [];
+            foreach (var term in expansion) if (termIds.TryGetValue(term, out var id)) ids.Add(id);
+        }
         return new Postings(terms, docs, frequencies, lengths, termSets, expansions);
     }
 
