@@ -21,10 +21,10 @@ public sealed class LiteDbConversationStore : IConversationStore
     readonly ILiteCollection<Conversation> conversations;
     readonly AnswerOptions options;
     readonly TimeProvider time;
-    readonly LiteDbWriteLock writes;
+    readonly LiteDbGroupCommit writes;
     int appended;
 
-    public LiteDbConversationStore(LiteDatabase db, LiteDbWriteLock writes, IOptions<AnswerOptions> options, TimeProvider time)
+    public LiteDbConversationStore(LiteDatabase db, LiteDbGroupCommit writes, IOptions<AnswerOptions> options, TimeProvider time)
     {
         this.writes = writes;
         conversations = db.GetCollection<Conversation>("conversations");
@@ -41,25 +41,21 @@ public sealed class LiteDbConversationStore : IConversationStore
         return Task.FromResult<IReadOnlyList<ConversationTurn>>(conversation is null || conversation.UpdatedAt < Cutoff ? [] : conversation.Turns);
     }
 
-    public Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default) => writes.RunAsync(() =>
     {
-        using (writes.Enter())
+        var key = IConversationStore.Key(conversationId);
+        var conversation = conversations.FindById(key);
+        if (conversation is null || conversation.UpdatedAt < Cutoff) conversation = new Conversation { Id = key };
+        conversation.Turns.Add(turn);
+        if (conversation.Turns.Count > options.ConversationTurns) conversation.Turns.RemoveRange(0, conversation.Turns.Count - options.ConversationTurns);
+        conversation.UpdatedAt = turn.At;
+        conversations.Upsert(conversation);
+        // Expired conversations are never read (Recent checks the age); clearing them out now and then is enough.
+        if (++appended % 100 == 0)
         {
-            var key = IConversationStore.Key(conversationId);
-            var conversation = conversations.FindById(key);
-            if (conversation is null || conversation.UpdatedAt < Cutoff) conversation = new Conversation { Id = key };
-            conversation.Turns.Add(turn);
-            if (conversation.Turns.Count > options.ConversationTurns) conversation.Turns.RemoveRange(0, conversation.Turns.Count - options.ConversationTurns);
-            conversation.UpdatedAt = turn.At;
-            conversations.Upsert(conversation);
-            // Expired conversations are never read (Recent checks the age); clearing them out now and then is enough.
-            if (++appended % 100 == 0)
-            {
-                var cutoff = Cutoff;
-                conversations.DeleteMany(c => c.UpdatedAt < cutoff);
-            }
+            var cutoff = Cutoff;
+            conversations.DeleteMany(c => c.UpdatedAt < cutoff);
         }
-        return Task.CompletedTask;
-    }
+    });
 
 }

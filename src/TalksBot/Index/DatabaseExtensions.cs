@@ -13,6 +13,7 @@ public static class DatabaseExtensions
     /// </summary>
     public static IServiceCollection AddLiteDatabase(this IServiceCollection services) => services
         .AddSingleton<LiteDbWriteLock>()
+        .AddSingleton<LiteDbGroupCommit>()
         .AddSingleton(provider => new DatabaseLock(DatabasePath(provider)))
         .AddSingleton(provider =>
         {
