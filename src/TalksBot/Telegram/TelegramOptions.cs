@@ -26,6 +26,12 @@ public sealed class TelegramOptions
     public int GroupMessagesPerMinute { get; set; } = 20;
     public int MessagesPerSecond { get; set; } = 30;
 
+    /// <summary>
+    /// "typing…" is shown once an answer has taken this long (milliseconds; 0: before every answer). The Bot
+    /// API recommends it only for a noticeable wait: the offline engine answers in a millisecond, a model in seconds.
+    /// </summary>
+    public int TypingAfterMs { get; set; } = 500;
+
     /// <summary>Questions one user may ask per minute before the bot asks them to slow down.</summary>
     public int QuestionsPerUserPerMinute { get; set; } = 8;
 

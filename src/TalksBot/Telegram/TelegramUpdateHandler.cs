@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -23,6 +24,7 @@ public sealed partial class TelegramUpdateHandler(
     KnowledgeBase knowledge,
     FloodGuard flood,
     Faults faults,
+    IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
     User? me;
@@ -129,8 +131,12 @@ public sealed partial class TelegramUpdateHandler(
                 return;
         }
 
-        await sender.TypingAsync(chat, thread, cancellationToken);
-        var answer = await answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", new Asker("telegram", $"telegram:{from.Id}"), cancellationToken);
+        var typingAfter = TimeSpan.FromMilliseconds(options.Value.TypingAfterMs);
+        if (typingAfter <= TimeSpan.Zero) await sender.TypingAsync(chat, thread, cancellationToken);
+        var answering = answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", new Asker("telegram", $"telegram:{from.Id}"), cancellationToken);
+        if (typingAfter > TimeSpan.Zero && await Task.WhenAny(answering, Task.Delay(typingAfter, cancellationToken)) != answering)
+            await sender.TypingAsync(chat, thread, cancellationToken);
+        var answer = await answering;
         var messages = answer.Error is not null ? TelegramFormatter.Text(answer.Error) : TelegramFormatter.Answer(answer);
         LogAnswered(logger, chat.Type.ToString(), answer.Refused, answer.Citations.Count, messages.Count);
         await ReplyAsync(chat, message, thread, messages, cancellationToken);

@@ -15,7 +15,7 @@ public class TelegramKillTests
         var environment = new Dictionary<string, string>
         {
             ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0",
-            ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token", ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__POLLSECONDS"] = "1",
+            ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token", ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__POLLSECONDS"] = "1", ["TALKSBOT__TELEGRAM__TYPINGAFTERMS"] = "0",
         };
         server.ChatActionDelay = TimeSpan.FromSeconds(60);
         var update = server.Push(FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1));

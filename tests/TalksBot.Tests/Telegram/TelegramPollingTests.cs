@@ -12,7 +12,7 @@ public class TelegramPollingTests
     [Fact]
     public async Task APrivateQuestionIsAnsweredWithSourcesAsAReplyWhileTyping()
     {
-        await using var bot = await TelegramApp.StartAsync();
+        await using var bot = await TelegramApp.StartAsync(new() { ["Telegram:TypingAfterMs"] = "0" });
         bot.Server.Push(FakeTelegramServer.Text(7, "How many bodies will Ukraine return to Russia?", messageId: 55));
 
         var sent = Assert.Single(await bot.Server.WaitForSentAsync(1));
