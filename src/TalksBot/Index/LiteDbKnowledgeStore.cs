@@ -19,6 +19,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     readonly ILiteCollection<BsonDocument> image;
     readonly LiteDbWriteLock writes;
     readonly string path;
+    IReadOnlyList<StoredSource>? sourceList;
 
     public LiteDbKnowledgeStore(LiteDatabase db, LiteDbWriteLock writes, IOptions<IndexOptions> options)
     {
@@ -50,7 +51,14 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
 
     public Task<IReadOnlyList<StoredSource>> SourcesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Sources());
 
-    IReadOnlyList<StoredSource> Sources() => [.. sources.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal)];
+    /// <summary>
+    /// Kept between commits (this process is the file's only writer, and every commit clears it): a
+    /// reindex and the load after it read the list once, not twice (10,000 sources take a tenth of a second).
+    /// </summary>
+    IReadOnlyList<StoredSource> Sources()
+    {
+        using (writes.Enter()) return sourceList ??= [.. sources.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal)];
+    }
 
     /// <summary>Read under the write lock: this process is the file's only writer, so nothing changes while it reads.</summary>
     public Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default)
@@ -76,6 +84,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
             .Select(u => PackedChunks.Pack([.. u.Chunks.Select(StoredChunk.From)])).ToArray();
         using (writes.Enter())
         {
+            sourceList = null;
             db.BeginTrans();
             try
             {
