@@ -15,7 +15,9 @@ namespace TalksBot.Telegram;
 /// </summary>
 public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals arrivals, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, Faults faults) : BackgroundService
 {
-    const int Parallel = 16;
+    // As many chats at once as one long poll can bring (getUpdates gives at most 100): an answer mostly waits,
+    // on its commits (grouped, so more at once makes each cheaper), on Telegram, on a model.
+    const int Parallel = 100;
     const int Batch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

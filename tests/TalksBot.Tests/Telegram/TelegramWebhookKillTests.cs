@@ -19,7 +19,7 @@ public class TelegramWebhookKillTests
         {
             ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0",
             ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token", ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url,
-            ["TALKSBOT__TELEGRAM__MODE"] = "webhook", ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = Secret,
+            ["TALKSBOT__TELEGRAM__MODE"] = "webhook", ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = Secret, ["TALKSBOT__TELEGRAM__TYPINGAFTERMS"] = "0",
         };
         server.ChatActionDelay = TimeSpan.FromSeconds(60); // nothing gets answered before the kill
         using var http = new HttpClient();
