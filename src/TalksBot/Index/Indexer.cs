@@ -39,7 +39,9 @@ public sealed class Indexer(
         var fingerprint = Fingerprint(metadataHash);
         var reuse = !full && await store.FingerprintAsync(cancellationToken) == fingerprint;
         // Settings changed since: every source is taken in again, so the files left unread are needed after all.
-        if (!reuse && files?.Exists(f => f.Unread) == true) (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(null, cancellationToken);
+        if (!reuse && files.Exists(f => f.Unread)) files = (await library.ReadAsync(null, cancellationToken)).Files;
+        if (files is null)
+            return (Failed(run, $"The seeds folder {library.Location} does not exist (Seeds:Path). The index is left as it was."), null);
         var upserts = new List<(StoredSource, IReadOnlyList<AnalysedChunk>)>();
         var restamped = new List<StoredSource>();
         var terms = new TermPool();
@@ -69,8 +71,8 @@ public sealed class Indexer(
             if (ingested[i] is not var (source, chunks))
             {
                 run.Unchanged++;
-                // Read because it had no stamp yet (written just before it was indexed): stamped now that it has settled.
-                if (!file.Unread && known is not null && known.Size == 0 && SeedStamp.Settled(file.Modified))
+                // Read because its stamp was missing (written just before it was indexed) or is out of date (touched): stamped as it is now.
+                if (!file.Unread && known is not null && (known.Size, known.Modified) != (file.Size, file.Modified) && SeedStamp.Settled(file.Modified))
                 {
                     (known.Size, known.Modified) = (file.Size, file.Modified);
                     restamped.Add(known);

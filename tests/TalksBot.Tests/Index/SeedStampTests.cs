@@ -80,7 +80,7 @@ public class SeedStampTests
         Assert.Contains("closed", text);
     }
 
-    /// <summary>A file first indexed unsettled gets its stamp on a later run that finds it unchanged and settled.</summary>
+    /// <summary>A file first indexed unsettled, or touched since, gets its stamp on a later run that finds it unchanged and settled.</summary>
     [Fact]
     public async Task AnUnchangedFileIsStampedOnceItHasSettled()
     {
@@ -93,5 +93,12 @@ public class SeedStampTests
         var stored = kb.Start().Knowledge().Store;
         var source = Assert.Single(await stored.SourcesAsync());
         Assert.Equal((new FileInfo(path).Length, LongAgo.Ticks), (source.Size, source.Modified));
+        kb.Stop();
+
+        File.SetLastWriteTimeUtc(path, LongAgo.AddHours(1)); // touched: the same bytes, a new time
+        var (touched, _) = await ReindexAsync(kb);
+        Assert.Equal(1, touched.Unchanged);
+        source = Assert.Single(await kb.Start().Knowledge().Store.SourcesAsync());
+        Assert.Equal(LongAgo.AddHours(1).Ticks, source.Modified);
     }
 }
