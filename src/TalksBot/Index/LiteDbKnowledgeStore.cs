@@ -82,6 +82,8 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         // Packing is all CPU and needs no lock: on every core, before the transaction.
         var packed = change.Upserts.AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(u => PackedChunks.Pack([.. u.Chunks.Select(StoredChunk.From)])).ToArray();
+        // So is the image, where the change is sure to need it (a new fingerprint alone is found out inside).
+        var postings = change.Upserts.Count > 0 || change.Removed.Count > 0 ? Image(change) : null;
         using (writes.Enter())
         {
             sourceList = null;
@@ -103,7 +105,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that changed nothing leaves the generation as it was: no replica reloads for it.
                 var changed = change.Upserts.Count > 0 || change.Removed.Count > 0 || meta.FindById("fingerprint")?["value"].AsString != change.Fingerprint;
-                if (changed) WriteImage(change.Snapshot ?? throw new ArgumentException("The LiteDB store keeps the terms in the snapshot's image: a change comes with its snapshot.", nameof(change)));
+                if (changed) WriteImage(postings ?? Image(change));
                 var generation = Generation() + (changed ? 1 : 0);
                 meta.Upsert(new BsonDocument { ["_id"] = "fingerprint", ["value"] = change.Fingerprint });
                 meta.Upsert(new BsonDocument { ["_id"] = "generation", ["value"] = generation });
@@ -123,14 +125,16 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     /// The snapshot's postings, which hold the chunks' terms, written with the chunks in the same transaction;
     /// in parts, as a LiteDB document holds at most 16 MB.
     /// </summary>
-    void WriteImage(Search.SearchIndex snapshot)
+    void WriteImage(byte[] packed)
     {
         const int PartBytes = 1 << 20;
-        var packed = Compressed.Pack(snapshot.Image());
         image.DeleteAll();
         for (var part = 0; part * PartBytes < packed.Length; part++)
             image.Insert(new BsonDocument { ["_id"] = part, ["bytes"] = packed.AsSpan(part * PartBytes, Math.Min(PartBytes, packed.Length - part * PartBytes)).ToArray() });
     }
+
+    static byte[] Image(IndexChange change) => Compressed.Pack((change.Snapshot
+        ?? throw new ArgumentException("The LiteDB store keeps the terms in the snapshot's image: a change comes with its snapshot.", nameof(change))).Image());
 
     /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
     public Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
