@@ -73,10 +73,7 @@ public sealed class Indexer(
                 run.Unchanged++;
                 // Read because its stamp was missing (written just before it was indexed) or is out of date (touched): stamped as it is now.
                 if (!file.Unread && known is not null && (known.Size, known.Modified) != (file.Size, file.Modified) && SeedStamp.Settled(file.Modified))
-                {
-                    (known.Size, known.Modified) = (file.Size, file.Modified);
-                    restamped.Add(known);
-                }
+                    restamped.Add(known.Stamped(file.Size, file.Modified));
                 continue;
             }
             if (chunks.Count == 0)

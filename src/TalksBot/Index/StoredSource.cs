@@ -22,5 +22,13 @@ public sealed class StoredSource
     public long Size { get; set; }
     public long Modified { get; set; }
 
+    /// <summary>A copy with a new stamp: the store may keep the list it handed out, which is not to change under it.</summary>
+    public StoredSource Stamped(long size, long modified)
+    {
+        var copy = (StoredSource)MemberwiseClone();
+        (copy.Size, copy.Modified) = (size, modified);
+        return copy;
+    }
+
     public SourceInfo ToInfo() => new(Title, Language, Outlet, Author, Date, Url);
 }
