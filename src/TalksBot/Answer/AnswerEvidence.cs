@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TalksBot.Search;
 
 namespace TalksBot.Answer;
 
@@ -68,6 +69,9 @@ public static partial class AnswerEvidence
 
     public static bool Carries(AnswerKind kind, string sentence) => Pattern(kind)?.IsMatch(sentence) ?? true;
 
+    /// <summary><see cref="Carries(AnswerKind, string)"/> of a sentence of the index, found once per sentence and kind.</summary>
+    public static bool Carries(AnswerKind kind, IndexedSentence sentence) => sentence.Fact((int)kind, static (k, text) => Carries((AnswerKind)k, text));
+
     /// <summary>Where the sentence states what the kind of question asks for, or null when the kind asks for nothing in particular.</summary>
     public static Ingest.TextSpan? Find(AnswerKind kind, string sentence) =>
         kind is AnswerKind.Person or AnswerKind.Reason or AnswerKind.Statement or AnswerKind.Role || Pattern(kind)?.Match(sentence) is not { Success: true } m
@@ -96,6 +100,9 @@ public static partial class AnswerEvidence
 
     /// <summary>Does the sentence point back to what came before ("he", "her office", "these")?</summary>
     public static bool PointsBack(string sentence) => BackReference().IsMatch(sentence);
+
+    /// <summary><see cref="PointsBack(string)"/> of a sentence of the index, found once; its key is past the kinds'.</summary>
+    public static bool PointsBack(IndexedSentence sentence) => sentence.Fact(31, static (_, text) => PointsBack(text));
 
     [GeneratedRegex(@"\b(he|she|they|hij|zij)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();

@@ -20,8 +20,8 @@ public static partial class AnswerSlots
     {
         AnswerKind.Name or AnswerKind.Quantity or AnswerKind.Place or AnswerKind.Age => Answering(part, article.Sentences[position]) is not null,
         // What someone said: said by the one asked about, in the sentence or as a quote beside their name.
-        AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text) && SaidBy(part, article, position),
-        _ => AnswerEvidence.Carries(part.Kind, article.Sentences[position].Text),
+        AnswerKind.Statement => AnswerEvidence.Carries(part.Kind, article.Sentences[position]) && SaidBy(part, article, position),
+        _ => AnswerEvidence.Carries(part.Kind, article.Sentences[position]),
     };
 
     /// <summary>The words of the sentence that answer (the date, the figure, the name), or null.</summary>

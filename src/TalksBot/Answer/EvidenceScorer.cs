@@ -28,7 +28,7 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
         var before = position > 0 ? article.Sentences[position - 1].Terms : null;
         var after = position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
         // "She", "her office": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
-        var antecedent = AnswerEvidence.PointsBack(sentence.Text) ? before : null;
+        var antecedent = AnswerEvidence.PointsBack(sentence) ? before : null;
         var floor = article.Language == language ? 0 : options.CrossLanguageWeight;
         float total = 0, direct = 0, context = 0, anew = 0;
         var namesHold = true;

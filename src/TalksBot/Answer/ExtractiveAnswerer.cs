@@ -127,7 +127,21 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         var text = sentence.TrimEnd();
         if (text.EndsWith(':')) return 0.3f;
         if (text.Length > 0 && !".!?\"”’…)".Contains(text[^1])) return 0.5f;
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5 ? 0.7f : 1f;
+        return Words(text, atMost: 5) < 5 ? 0.7f : 1f;
+    }
+
+    /// <summary>The words of a text (runs between spaces), counted up to <paramref name="atMost"/>: this is asked of every sentence read.</summary>
+    static int Words(string text, int atMost)
+    {
+        var (count, inWord) = (0, false);
+        foreach (var c in text)
+        {
+            if (c == ' ') { inWord = false; continue; }
+            if (inWord) continue;
+            inWord = true;
+            if (++count == atMost) break;
+        }
+        return count;
     }
 
     /// <summary>

@@ -62,6 +62,9 @@ public sealed class IndexedSentence(int chunk, string text, TextSpan span, strin
         return ([.. tokens], ids, [.. ids.Where(id => id >= 0)]);
     });
 
+    // Low 32 bits: which facts of Fact() are known; high 32 bits: their values.
+    long facts;
+
     public int Chunk => chunk;
     public string Text => text;
     public TextSpan Span => span;
@@ -74,4 +77,21 @@ public sealed class IndexedSentence(int chunk, string text, TextSpan span, strin
 
     /// <summary>The distinct ids of the terms the index holds.</summary>
     public HashSet<int> Terms => analysed.Value.Terms;
+
+    /// <summary>
+    /// A yes-or-no fact of the sentence's text (does it state a date, does it point back), found by
+    /// <paramref name="find"/> the first time it is asked and kept: every question reads the same
+    /// sentences of a snapshot again, and a pattern over the text costs more than the rest of a sentence's score.
+    /// </summary>
+    /// <param name="key">Which fact, 0 to 31; <paramref name="find"/> gets it with the text.</param>
+    public bool Fact(int key, Func<int, string, bool> find)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)key, 31u, nameof(key));
+        var known = Interlocked.Read(ref facts);
+        if ((known & (1L << key)) != 0) return (known & (1L << (key + 32))) != 0;
+        var value = find(key, text);
+        // Two threads may both find it; they find the same.
+        Interlocked.Or(ref facts, (1L << key) | (value ? 1L << (key + 32) : 0));
+        return value;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TalksBot.Ingest;
@@ -36,13 +37,8 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
                 words.Add(done);
                 continue;
             }
-            var weights = new Dictionary<string, float>();
-            var own = TextAnalysis.Terms(word, language);
+            var (own, weights, joinedTerms, synonymTerms) = Lexical(word, language, other);
             if (own.Count == 0) continue;
-            Add(weights, own, 1f);
-            Add(weights, TextAnalysis.Terms(word, other), o.OtherLanguageWeight);
-            foreach (var translation in translator.Translate(word, language))
-                Add(weights, TextAnalysis.Terms(translation, other), o.TranslationWeight);
 
             var forms = new List<QueryTerm>();
             foreach (var (term, weight) in weights)
@@ -54,15 +50,11 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
                 foreach (var term in own)
                     foreach (var id in Demonyms.Forms(index, term))
                         if (!forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.TranslationWeight, IsVariant: false));
-            // "cross-border" is also written "crossborder".
-            if (word.Contains('-'))
-                foreach (var term in TextAnalysis.Terms(word.Replace("-", ""), language))
-                    if (index.TermId(term) is var joined and >= 0 && !forms.Exists(f => f.TermId == joined)) forms.Add(new QueryTerm(joined, 1f, IsVariant: false));
+            foreach (var term in joinedTerms)
+                if (index.TermId(term) is var joined and >= 0 && !forms.Exists(f => f.TermId == joined)) forms.Add(new QueryTerm(joined, 1f, IsVariant: false));
             // Synonyms find the sentence that puts it in other words among the passages found; ranking by them brings in more noise than passages (measured, docs/answering.md).
-            if (language == LanguageDetector.English)
-                foreach (var synonym in synonyms.Of(word))
-                    foreach (var term in TextAnalysis.Terms(synonym, language))
-                        if (index.TermId(term) is var id and >= 0 && !weights.ContainsKey(term) && !forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.SynonymWeight, IsVariant: true, IsSynonym: true));
+            foreach (var term in synonymTerms)
+                if (index.TermId(term) is var id and >= 0 && !weights.ContainsKey(term) && !forms.Exists(f => f.TermId == id)) forms.Add(new QueryTerm(id, o.SynonymWeight, IsVariant: true, IsSynonym: true));
             // Spelling variants are sought for what the user typed, not for translations and other-language stems;
             // for a name, the variants of a variant too: a typo of one transliteration is a step from the others.
             foreach (var term in own)
@@ -77,6 +69,32 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
             words.Add(new QueryWord(word, forms));
         }
         return words;
+    }
+
+    /// <summary>What a word stands for whatever the index holds: its terms in its language, each term it may be found by with its weight (its own, its other-language, its translations'), the terms of it written without hyphens, its synonyms' terms.</summary>
+    sealed record LexicalForms(List<string> Own, Dictionary<string, float> Weights, List<string> Joined, List<string> Synonyms);
+
+    // Questions use the same words again and again, and a word's forms take the analysis of all its translations and synonyms.
+    readonly ConcurrentDictionary<(string Word, string Language), LexicalForms> lexical = new();
+
+    /// <summary>Words kept in <see cref="lexical"/>; past it, it starts again empty.</summary>
+    const int LexicalWords = 50_000;
+
+    LexicalForms Lexical(string word, string language, string other)
+    {
+        if (lexical.TryGetValue((word, language), out var known)) return known;
+        var o = options.Value;
+        var own = TextAnalysis.Terms(word, language);
+        var weights = new Dictionary<string, float>();
+        Add(weights, own, 1f);
+        Add(weights, TextAnalysis.Terms(word, other), o.OtherLanguageWeight);
+        foreach (var translation in translator.Translate(word, language))
+            Add(weights, TextAnalysis.Terms(translation, other), o.TranslationWeight);
+        // "cross-border" is also written "crossborder".
+        var joined = word.Contains('-') ? TextAnalysis.Terms(word.Replace("-", ""), language) : [];
+        var synonymTerms = language == LanguageDetector.English ? [.. synonyms.Of(word).SelectMany(s => TextAnalysis.Terms(s, language))] : new List<string>();
+        if (lexical.Count >= LexicalWords) lexical.Clear();
+        return lexical[(word, language)] = new LexicalForms(own, weights, joined, synonymTerms);
     }
 
     /// <summary>All forms of all words but synonyms, each term once at its best weight: what ranking needs.</summary>
