@@ -78,7 +78,7 @@ public sealed partial class QueryBuilder(QueryTranslator translator, Synonyms sy
     readonly ConcurrentDictionary<(string Word, string Language), LexicalForms> lexical = new();
 
     /// <summary>Words kept in <see cref="lexical"/>; past it, it starts again empty.</summary>
-    const int LexicalWords = 50_000;
+    const int LexicalWords = 10_000;
 
     LexicalForms Lexical(string word, string language, string other)
     {

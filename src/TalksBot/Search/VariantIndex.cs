@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TalksBot.Search;
 
 /// <summary>
@@ -19,6 +21,12 @@ public sealed class VariantIndex
     readonly Dictionary<string, List<int>> termsBySkeleton = [];
     [ThreadStatic] static int[]? counts;
 
+    // A snapshot's terms stay as they are and questions ask after the same words again: a term's variants are sought once.
+    readonly ConcurrentDictionary<(string Term, float MinSimilarity), (int TermId, float Similarity)[]> found = new();
+
+    /// <summary>Terms whose variants <see cref="found"/> keeps; past it, it starts again empty.</summary>
+    const int KeptTerms = 10_000;
+
     public VariantIndex(string[] terms)
     {
         this.terms = terms;
@@ -33,7 +41,15 @@ public sealed class VariantIndex
     }
 
     /// <summary>Up to <see cref="MaxVariants"/> indexed terms other than <paramref name="term"/> that spell it differently, with a similarity in (0, 1].</summary>
-    public List<(int TermId, float Similarity)> Find(string term, float minSimilarity)
+    public IReadOnlyList<(int TermId, float Similarity)> Find(string term, float minSimilarity)
+    {
+        if (found.TryGetValue((term, minSimilarity), out var known)) return known;
+        var variants = Search(term, minSimilarity).ToArray();
+        if (found.Count >= KeptTerms) found.Clear();
+        return found[(term, minSimilarity)] = variants;
+    }
+
+    List<(int TermId, float Similarity)> Search(string term, float minSimilarity)
     {
         var found = new List<(int TermId, float Similarity)>();
         if (!IsWord(term)) return found;
