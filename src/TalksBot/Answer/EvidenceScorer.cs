@@ -25,10 +25,11 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
     public Evidence Score(AskedPart part, string language, IndexedArticle article, int position, IndexedSentence? beside = null)
     {
         var sentence = article.Sentences[position];
-        var before = position > 0 ? article.Sentences[position - 1].Terms : null;
-        var after = position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
+        // The neighbours are analysed only when a word looks for itself there: a passage's first and last sentences' are often read for nothing else.
+        HashSet<int>? Before() => position > 0 ? article.Sentences[position - 1].Terms : null;
+        HashSet<int>? After() => position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
         // "She", "her office": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
-        var antecedent = AnswerEvidence.PointsBack(sentence) ? before : null;
+        var pointsBack = AnswerEvidence.PointsBack(sentence);
         var floor = article.Language == language ? 0 : options.CrossLanguageWeight;
         float total = 0, direct = 0, context = 0, anew = 0;
         var namesHold = true;
@@ -39,10 +40,11 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
             var own = Match(asked.Word, sentence.Terms, floor);
             // Beside the earlier part's answer, this sentence continues it: what that one names, this one speaks of.
             if (own == 0 && asked.Role == WordRole.Context && beside is not null) own = Match(asked.Word, beside.Terms, floor);
-            var near = asked.Role switch
+            // What the sentence's neighbours say counts only for a word it lacks.
+            var near = own > 0 ? 0 : asked.Role switch
             {
-                WordRole.Background => Math.Max(Match(asked.Word, before, floor), Match(asked.Word, after, floor)),
-                _ => Match(asked.Word, antecedent, floor),
+                WordRole.Background => Math.Max(Match(asked.Word, Before(), floor), Match(asked.Word, After(), floor)),
+                _ => pointsBack ? Match(asked.Word, Before(), floor) : 0,
             };
             var far = Match(asked.Word, article.Terms, floor);
             if (asked.Role == WordRole.Name) namesHold &= far > 0;

@@ -55,12 +55,20 @@ public sealed class IndexedArticle
 /// <summary>A sentence of an article, its terms analysed on first use.</summary>
 public sealed class IndexedSentence(int chunk, string text, TextSpan span, string language, SearchIndex index)
 {
-    readonly Lazy<(TermAt[] Tokens, int[] Ids, HashSet<int> Terms)> analysed = new(() =>
+    sealed record Analysis(TermAt[] Tokens, int[] Ids, HashSet<int> Terms);
+
+    // Analysed when first read; two threads that both find it unset analyse it alike.
+    Analysis? analysis;
+
+    Analysis Analysed => analysis ??= Analyse();
+
+    Analysis Analyse()
     {
         var tokens = TextAnalysis.Tokens(text, language);
-        var ids = tokens.Select(t => index.TermId(t.Term)).ToArray();
-        return ([.. tokens], ids, [.. ids.Where(id => id >= 0)]);
-    });
+        var ids = new int[tokens.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = index.TermId(tokens[i].Term);
+        return new([.. tokens], ids, [.. ids.Where(id => id >= 0)]);
+    }
 
     // Low 32 bits: which facts of Fact() are known; high 32 bits: their values.
     long facts;
@@ -70,13 +78,13 @@ public sealed class IndexedSentence(int chunk, string text, TextSpan span, strin
     public TextSpan Span => span;
 
     /// <summary>The analysed terms in order, with where each stands in <see cref="Text"/>.</summary>
-    public TermAt[] Tokens => analysed.Value.Tokens;
+    public TermAt[] Tokens => Analysed.Tokens;
 
     /// <summary>The index's id of each of <see cref="Tokens"/>' terms, -1 where the index lacks it.</summary>
-    public int[] TermIds => analysed.Value.Ids;
+    public int[] TermIds => Analysed.Ids;
 
     /// <summary>The distinct ids of the terms the index holds.</summary>
-    public HashSet<int> Terms => analysed.Value.Terms;
+    public HashSet<int> Terms => Analysed.Terms;
 
     /// <summary>
     /// A yes-or-no fact of the sentence's text (does it state a date, does it point back), found by

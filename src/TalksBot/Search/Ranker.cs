@@ -87,13 +87,15 @@ public static class Ranker
         var chosen = new List<(int Doc, float Score)>();
         var left = new List<(int Doc, float Score)>(candidates);
         var redundancy = new float[left.Count];
+        var last = new TermMarks(index.Terms.Length);
         while (chosen.Count < k && left.Count > 0)
         {
             var pick = 0;
             var pickValue = float.MinValue;
+            if (chosen.Count > 0) last.Mark(index.TermSets[chosen[^1].Doc]);
             for (var i = 0; i < left.Count; i++)
             {
-                if (chosen.Count > 0) redundancy[i] = Math.Max(redundancy[i], Overlap(index.TermSets[left[i].Doc], index.TermSets[chosen[^1].Doc]));
+                if (chosen.Count > 0) redundancy[i] = Math.Max(redundancy[i], last.Overlap(index.TermSets[left[i].Doc]));
                 var value = lambda * left[i].Score / best - (1 - lambda) * redundancy[i];
                 if (value > pickValue) (pick, pickValue) = (i, value);
             }
@@ -104,18 +106,38 @@ public static class Ranker
         return chosen;
     }
 
-    /// <summary>Jaccard overlap of two sorted term-id sets.</summary>
-    static float Overlap(int[] a, int[] b)
+    /// <summary>
+    /// One term set marked in an array as long as the vocabulary, so that its Jaccard overlap with
+    /// each candidate's is one look-up a term, not a merge of the two. The array is the thread's,
+    /// and marking anew is a new stamp, not a clearing.
+    /// </summary>
+    struct TermMarks(int terms)
     {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
+        [ThreadStatic] static int[]? marks;
+        [ThreadStatic] static int stamp;
+        int count;
+
+        public void Mark(int[] set)
         {
-            if (a[i] == b[j]) { shared++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
+            if (marks is null || marks.Length < terms) (marks, stamp) = (new int[terms], 0);
+            if (stamp == int.MaxValue)
+            {
+                Array.Clear(marks);
+                stamp = 0;
+            }
+            stamp++;
+            foreach (var term in set) marks[term] = stamp;
+            count = set.Length;
         }
-        var union = a.Length + b.Length - shared;
-        return union == 0 ? 0 : (float)shared / union;
+
+        /// <summary>Jaccard overlap of the marked set and <paramref name="set"/>.</summary>
+        public readonly float Overlap(int[] set)
+        {
+            var shared = 0;
+            foreach (var term in set) if (marks![term] == stamp) shared++;
+            var union = count + set.Length - shared;
+            return union == 0 ? 0 : (float)shared / union;
+        }
     }
 
     static float Cosine(float[] a, float[] b)
