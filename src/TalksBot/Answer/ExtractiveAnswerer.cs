@@ -79,7 +79,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
             foreach (var position in chunk.Sentences.Select((_, i) => article.Position(chunk.Index, i)).Concat(lead))
             {
                 if (!seen.Add((chunk.Source, position))) continue;
-                var beside = before is not null && before.Article == article && Math.Abs(before.Position - position) == 1 ? before.Sentence : null;
+                var beside = before is not null && before.Article.Source == article.Source && Math.Abs(before.Position - position) == 1 ? before.Sentence : null;
                 var evidence = scorer.Score(part, language, article, position, beside);
                 var score = evidence.Coverage * Quality(article.Sentences[position].Text);
                 if (!evidence.Bound || evidence.Direct < o.MinDirect && part.Kind != AnswerKind.Overview) score = 0;

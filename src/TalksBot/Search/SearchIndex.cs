@@ -132,10 +132,18 @@ public sealed partial class SearchIndex
     /// <summary>Each chunk's distinct term ids, sorted: what diversity compares.</summary>
     public int[][] TermSets { get; }
 
-    /// <summary>A source's sentences with their terms, analysed on first use and kept with this snapshot.</summary>
-    public IndexedArticle Article(string source) => articles.GetOrAdd(source, s => new IndexedArticle(
-        s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""),
-        docsBySource.GetValueOrDefault(s, []).Select(doc => (Chunks[doc], doc)), this));
+    /// <summary>Articles kept analysed; past it they start again empty, so that a large library's heap does not grow with every article asked about.</summary>
+    const int KeptArticles = 2_000;
+
+    /// <summary>A source's sentences with their terms, analysed on first use and kept with this snapshot (up to <see cref="KeptArticles"/>).</summary>
+    public IndexedArticle Article(string source)
+    {
+        if (articles.TryGetValue(source, out var known)) return known;
+        if (articles.Count >= KeptArticles) articles.Clear();
+        return articles.GetOrAdd(source, s => new IndexedArticle(
+            s, Sources.TryGetValue(s, out var info) ? info : new SourceInfo(s, ""),
+            docsBySource.GetValueOrDefault(s, []).Select(doc => (Chunks[doc], doc)), this));
+    }
 
     public int TermId(string term) => termIds.GetValueOrDefault(term, -1);
 
