@@ -89,13 +89,26 @@ public sealed partial class AnswerService(
         }
     }
 
+    /// <summary>What the offline engine answers from, passed to its kernel function as one argument.</summary>
+    sealed record ExtractiveRequest(SearchIndex Index, string Question, ConversationTurn? Previous, string Language, IReadOnlyList<SearchHit> Hits, IReadOnlyList<QueryWord>? Known);
+
+    // Made once: making a kernel function describes its parameters (a JSON schema), which cost more than many an answer.
+    // It takes the kernel arguments whole, which the kernel hands over as they are.
+    KernelFunction? extractiveFunction;
+
+    KernelFunction ExtractiveFunction => extractiveFunction ??= KernelFunctionFactory.CreateFromMethod((KernelArguments arguments) =>
+        {
+            var request = (ExtractiveRequest)arguments["request"]!;
+            return extractive.Answer(request.Index, request.Question, request.Language, request.Hits, request.Previous, request.Known);
+        },
+        "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
+
     /// <param name="known">The question's words as its search worked them out, when it was read in the same language: not worked out again.</param>
     async Task<AnswerDraft> ExtractiveAsync(SearchIndex index, string question, ConversationTurn? previous, string language, IReadOnlyList<SearchHit> hits,
         IReadOnlyList<QueryWord>? known, CancellationToken cancellationToken)
     {
-        var function = KernelFunctionFactory.CreateFromMethod(
-            () => extractive.Answer(index, question, language, hits, previous, known), "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
-        var result = await kernel.InvokeAsync(function, cancellationToken: cancellationToken);
+        var request = new ExtractiveRequest(index, question, previous, language, hits, known);
+        var result = await kernel.InvokeAsync(ExtractiveFunction, new KernelArguments { ["request"] = request }, cancellationToken);
         var draft = result.GetValue<AnswerDraft>()!;
         // The same guard as for any engine; extractive quotes pass it by construction.
         return draft.Refused ? draft : draft with { Citations = [.. draft.Citations.Where(c => hits.Any(h => h.Passage.Chunk.Source == c.Source && h.Passage.Chunk.Text.Contains(c.Quote)))] };
