@@ -17,7 +17,8 @@ public interface ITelegramState
     Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default);
 
     /// <summary>Kept updates for this process to handle now, oldest first; a chat with an update another live process is answering is left to it, so each chat's order holds.</summary>
-    Task<List<(int Id, string Json)>> TakeAsync(int max, CancellationToken cancellationToken = default);
+    /// <param name="except">Updates the caller has in hand already: not read again.</param>
+    Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default);
 
     /// <summary>Drops handled updates from the kept ones.</summary>
     Task ForgetAsync(IReadOnlyCollection<int> updateIds, CancellationToken cancellationToken = default);

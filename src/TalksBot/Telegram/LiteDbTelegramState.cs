@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using TalksBot.Index;
 using TalksBot.Storage;
@@ -5,10 +6,11 @@ using TalksBot.Storage;
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// The Telegram front end's state in the process's LiteDB file. A claim records the process that took
-/// it and whether it was answered: one left unanswered by a process that died is taken over. One process
-/// per file (<see cref="Index.DatabaseLock"/>), so polling is always this process's, and nothing is leased.
-/// LiteDB is synchronous: the tasks returned are complete.
+/// The Telegram front end's state in the process's LiteDB file. One process per file
+/// (<see cref="Index.DatabaseLock"/>), so polling is always this process's, nothing is leased, and a
+/// claim is this process's memory of what it is answering: written down is only what was answered,
+/// together with dropping it from the kept updates. One left unanswered by a process that died is
+/// answered after the restart.
 /// </summary>
 public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit writes, TimeProvider time) : ITelegramState
 {
@@ -33,6 +35,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     readonly ILiteCollection<BsonDocument> state = db.GetCollection("telegram_state");
     readonly ILiteCollection<HandledUpdate> handled = db.GetCollection<HandledUpdate>("telegram_updates");
     readonly ILiteCollection<PendingUpdate> inbox = db.GetCollection<PendingUpdate>("telegram_inbox");
+    readonly ConcurrentDictionary<int, bool> answering = new();
 
     public Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default) => writes.RunAsync(() =>
     {
@@ -40,13 +43,20 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
         inbox.Insert(new PendingUpdate { Id = updateId, Json = json, At = time.GetUtcNow().UtcDateTime });
     });
 
-    public Task<List<(int Id, string Json)>> TakeAsync(int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<List<(int, string)>>([.. inbox.Query().OrderBy(u => u.Id).Limit(max).ToEnumerable().Select(u => (u.Id, u.Json))]);
+    /// <summary>The kept ids are read from the index alone; only the updates taken are read whole.</summary>
+    public Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default)
+    {
+        var skip = except as IReadOnlySet<int> ?? except?.ToHashSet() ?? [];
+        var ids = inbox.Query().OrderBy(u => u.Id).Select(u => u.Id).ToEnumerable().Where(id => !skip.Contains(id)).Take(max).ToList();
+        return Task.FromResult<List<(int, string)>>([.. ids.Select(id => inbox.FindById(id)).OfType<PendingUpdate>().Select(u => (u.Id, u.Json))]);
+    }
 
-    /// <summary>In one write. One dropped late is skipped by its claim.</summary>
+    /// <summary>In one write, each by its id. One dropped late is skipped by its claim.</summary>
     public Task ForgetAsync(IReadOnlyCollection<int> updateIds, CancellationToken cancellationToken = default) =>
-        updateIds.Count == 0 ? Task.CompletedTask
-            : writes.RunAsync(() => inbox.DeleteMany(Query.In("_id", new BsonArray(updateIds.Select(id => new BsonValue(id))))));
+        updateIds.Count == 0 ? Task.CompletedTask : writes.RunAsync(() =>
+        {
+            foreach (var id in updateIds) inbox.Delete(id);
+        });
 
     public Task RenewAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
@@ -55,28 +65,24 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     public Task SaveOffsetAsync(int offset, CancellationToken cancellationToken = default) =>
         writes.RunAsync(() => state.Upsert(new BsonDocument { ["_id"] = "offset", ["value"] = offset }));
 
-    /// <summary>Claims older than a day are forgotten (Telegram keeps updates 24 hours).</summary>
-    public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default)
+    /// <summary>Nothing written: only this process answers from this file, and one that died answered nothing that is not marked done.</summary>
+    public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(handled.FindById(updateId) is not { Done: true } && answering.TryAdd(updateId, true));
+
+    /// <summary>Answered, and no longer kept, in one write. Marks older than a day are forgotten (Telegram keeps updates 24 hours).</summary>
+    public async Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return writes.RunAsync(() =>
+        await writes.RunAsync(() =>
         {
-            var claim = handled.FindById(updateId);
-            if (claim is not null && (claim.Done || claim.Process == ThisProcess)) return false;
-            handled.Upsert(new HandledUpdate { Id = updateId, At = now, Process = ThisProcess });
-            if (updateId % 100 == 0) handled.DeleteMany(u => u.At < now.AddDays(-1));
-            return true;
+            handled.Upsert(new HandledUpdate { Id = updateId, At = now, Process = ThisProcess, Done = true });
+            inbox.Delete(updateId);
+            if (updateId % 100 != 0) return;
+            handled.EnsureIndex(u => u.At);
+            handled.DeleteMany(u => u.At < now.AddDays(-1));
         });
+        answering.TryRemove(updateId, out _);
     }
-
-    public Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default) => writes.RunAsync(() =>
-    {
-        if (handled.FindById(updateId) is { } claim)
-        {
-            claim.Done = true;
-            handled.Update(claim);
-        }
-    });
 
     public Task<IHeldLock?> TryLeadPollingAsync(CancellationToken cancellationToken = default) => NothingHeld.Task;
 

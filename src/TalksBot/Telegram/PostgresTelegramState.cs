@@ -29,7 +29,7 @@ public sealed class PostgresTelegramState(PostgresDatabase database, IOptions<Te
     /// Taking is serialised among replicas by a transaction lock (one short statement), so two replicas
     /// never split a chat between them; a chat with an update leased to another live process is left to it.
     /// </summary>
-    public async Task<List<(int Id, string Json)>> TakeAsync(int max, CancellationToken cancellationToken = default)
+    public async Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (Interlocked.Increment(ref takes) % 200 == 0)
@@ -42,12 +42,12 @@ public sealed class PostgresTelegramState(PostgresDatabase database, IOptions<Te
                 WHERE NOT done AND owner IS NOT NULL AND owner <> $1 AND lease_until > now()),
             picked AS (
                 SELECT id FROM telegram_updates
-                WHERE kept AND NOT done AND chat NOT IN (SELECT chat FROM busy)
+                WHERE kept AND NOT done AND chat NOT IN (SELECT chat FROM busy) AND id <> ALL($4)
                 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
             UPDATE telegram_updates u SET owner = $1, lease_until = now() + make_interval(secs => $3)
             FROM picked WHERE u.id = picked.id
             RETURNING u.id, u.json
-            """, owner, max, (double)Lease);
+            """, owner, max, (double)Lease, (except ?? []).Select(id => (long)id).ToArray());
         var taken = new List<(int, string)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) taken.Add(((int)reader.GetInt64(0), reader.GetString(1)));

@@ -8,60 +8,107 @@ using Telegram.Bot.Types;
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// Answers the updates the webhook kept, from the store: several chats at a time, each chat's in
-/// order. Kept updates outlast the process: those left when it stops or dies are answered after the
-/// restart, or by another replica once their lease runs out (renewed while this one answers). On
-/// shutdown the batch in hand is finished, within the host's shutdown time.
+/// Answers the updates the webhook kept, from the store: many chats at a time, each chat's in order.
+/// A chat is started as soon as there is room for it, not when a whole batch is through, so one slow
+/// answer holds up its own chat only. Kept updates outlast the process: those left when it stops or
+/// dies are answered after the restart, or by another replica once their lease runs out (renewed
+/// while this one runs). On shutdown the chats in hand are finished, within the host's shutdown time.
 /// </summary>
 public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals arrivals, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, Faults faults) : BackgroundService
 {
     // As many chats at once as one long poll can bring (getUpdates gives at most 100): an answer mostly waits,
     // on its commits (grouped, so more at once makes each cheaper), on Telegram, on a model.
     const int Parallel = 100;
-    const int Batch = 500;
+
+    /// <summary>A chat being answered: the updates it was given, and those it finished with.</summary>
+    sealed record Run(List<int> Given, Task<List<int>> Finished);
+
+    readonly Dictionary<long, Run> running = [];
+
+    // Taken from the store and not started yet, oldest first: their chat is being answered, or there was no room.
+    readonly List<Update> queued = [];
+
+    // Every update running or queued: the store is not asked for them again.
+    readonly HashSet<int> inHand = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var pausedUntil = DateTime.MinValue;
+        Task? arrival = null;
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewWhileAsync(renewing.Token);
+        while (true)
         {
-            var pending = await faults.ContainAsync("telegram state", () => state.TakeAsync(Batch, CancellationToken.None), []);
-            if (pending.Count == 0)
-            {
-                // Woken by this replica's webhook; another replica's arrivals are found within the second.
-                try { await arrivals.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { break; }
-                continue;
-            }
-            var updates = pending.Select(p => JsonSerializer.Deserialize<Update>(p.Json, JsonBotAPI.Options)!).ToList();
-            var finished = new System.Collections.Concurrent.ConcurrentBag<int>();
-            using (var renewing = new CancellationTokenSource())
-            {
-                var renewal = RenewWhileAsync(renewing.Token);
-                await System.Threading.Tasks.Parallel.ForEachAsync(updates.GroupBy(TelegramUpdateHandler.ChatOf), new ParallelOptions { MaxDegreeOfParallelism = Parallel },
-                    async (chat, _) =>
-                    {
-                        foreach (var id in await handler.HandleInOrderAsync(chat, CancellationToken.None)) finished.Add(id);
-                    });
-                await renewing.CancelAsync();
-                await renewal;
-            }
-            var forgotten = await faults.ContainAsync("telegram state", () => state.ForgetAsync([.. finished], CancellationToken.None));
-            // The store failing: the kept updates stay kept, and are tried again in a second, not in a busy loop.
-            if (!forgotten || finished.Count < pending.Count)
-            {
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { break; }
-            }
+            var stopping = stoppingToken.IsCancellationRequested;
+            var paused = DateTime.UtcNow < pausedUntil;
+            if (!stopping && !paused && queued.Count < Parallel) await TakeAsync();
+            if (!stopping) Start();
+            if (stopping && running.Count == 0) break;
+
+            // Woken by a chat finished, by this replica's webhook or within the second (another replica's arrivals), or at the end of a pause.
+            var wake = new List<Task>(running.Values.Select(r => r.Finished));
+            if (paused) wake.Add(Task.Delay(pausedUntil - DateTime.UtcNow, CancellationToken.None));
+            else if (!stopping) wake.Add(arrival ??= arrivals.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken));
+            await Task.WhenAny(wake);
+            if (arrival is { IsCompleted: true }) arrival = null;
+
+            // The store failing: what is left stays kept, and is tried again in a second, not in a busy loop.
+            if (!await FinishAsync()) pausedUntil = DateTime.UtcNow.AddSeconds(1);
+        }
+        await renewing.CancelAsync();
+        await renewal;
+    }
+
+    async Task TakeAsync()
+    {
+        var pending = await faults.ContainAsync("telegram state", () => state.TakeAsync(Parallel, inHand, CancellationToken.None), []);
+        foreach (var (id, json) in pending)
+            if (inHand.Add(id)) queued.Add(JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!);
+        queued.Sort((a, b) => a.Id.CompareTo(b.Id));
+    }
+
+    /// <summary>Starts the queued updates of chats not being answered, oldest first, as far as there is room; a chat's later updates wait behind it.</summary>
+    void Start()
+    {
+        foreach (var chat in queued.GroupBy(TelegramUpdateHandler.ChatOf).ToList())
+        {
+            if (running.Count >= Parallel) break;
+            if (running.ContainsKey(chat.Key)) continue;
+            var updates = chat.ToList();
+            queued.RemoveAll(updates.Contains);
+            running[chat.Key] = new Run([.. updates.Select(u => u.Id)], Task.Run(() => handler.HandleInOrderAsync(updates, CancellationToken.None)));
         }
     }
 
-    /// <summary>While a batch is answered, its claims are renewed every third of their lease, so no other replica takes them over.</summary>
-    async Task RenewWhileAsync(CancellationToken answering)
+    /// <summary>Drops the chats that are through from those running, and their answered updates from the store.</summary>
+    /// <returns>False when an update was left unanswered or the store could not drop them.</returns>
+    async Task<bool> FinishAsync()
+    {
+        var finished = new List<int>();
+        var complete = true;
+        foreach (var (chat, run) in running.Where(r => r.Value.Finished.IsCompleted).ToList())
+        {
+            running.Remove(chat);
+            inHand.ExceptWith(run.Given);
+            var done = run.Finished.IsCompletedSuccessfully ? run.Finished.Result : [];
+            finished.AddRange(done);
+            if (done.Count == run.Given.Count) continue;
+            // Its later updates go back to the store with the one left, to be taken again in order.
+            complete = false;
+            inHand.ExceptWith(queued.Where(u => TelegramUpdateHandler.ChatOf(u) == chat).Select(u => u.Id));
+            queued.RemoveAll(u => TelegramUpdateHandler.ChatOf(u) == chat);
+        }
+        return finished.Count == 0 ? complete
+            : await faults.ContainAsync("telegram state", () => state.ForgetAsync(finished, CancellationToken.None)) && complete;
+    }
+
+    /// <summary>While the worker runs, its claims are renewed every third of their lease, so no other replica takes them over.</summary>
+    async Task RenewWhileAsync(CancellationToken stopped)
     {
         var every = TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds / 3.0);
         while (true)
         {
-            try { await Task.Delay(every, answering); }
+            try { await Task.Delay(every, stopped); }
             catch (OperationCanceledException) { return; }
             await faults.ContainAsync("telegram state", () => state.RenewAsync(CancellationToken.None));
         }

@@ -47,6 +47,37 @@ public class TelegramWebhookTests
         Assert.Equal([5, 6], bot.Server.Sent.Select(m => m["reply_parameters"]!["message_id"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task AChatWaitingForASlowAnswerDoesNotHoldUpAnother()
+    {
+        await using var model = await FakeOpenAIServer.StartAsync();
+        using var slow = new SemaphoreSlim(0);
+        model.Reply = body => { if (body.ToJsonString().Contains("Umerov")) slow.Wait(TimeSpan.FromSeconds(20)); return "NOT_IN_TEXTS"; };
+        await using var bot = await TelegramApp.StartAsync(new()
+        {
+            ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = Secret,
+            ["Answer:Engine"] = "openai", ["OpenAI:Endpoint"] = model.Endpoint, ["OpenAI:Model"] = "test-chat", ["OpenAI:TimeoutSeconds"] = "30",
+        });
+        var first = new JsonObject { ["update_id"] = 1, ["message"] = FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 1) }.ToJsonString();
+        var second = new JsonObject { ["update_id"] = 2, ["message"] = FakeTelegramServer.Text(8, "How many bodies will Ukraine return to Russia?", messageId: 2) }.ToJsonString();
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, await Deliver(bot, first, Secret));
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (model.ChatRequests.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+            Assert.False(model.ChatRequests.IsEmpty, "the first chat's question never reached the model");
+
+            // The first chat's answer is still with the model: the second chat's comes anyway.
+            Assert.Equal(HttpStatusCode.OK, await Deliver(bot, second, Secret));
+            Assert.Equal(8, Assert.Single(await bot.Server.WaitForSentAsync(1))["chat_id"]!.GetValue<long>());
+        }
+        finally
+        {
+            slow.Release();
+        }
+        Assert.Equal([8, 7], (await bot.Server.WaitForSentAsync(2)).Select(m => m["chat_id"]!.GetValue<long>()));
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("[]")]
