@@ -1,17 +1,23 @@
+using System.IO.Hashing;
 using System.Text;
 using TalksBot.Search;
 
 namespace TalksBot.Index;
 
 /// <summary>
-/// A source's chunks as one binary value, compressed, without their terms (the store keeps those in the
-/// snapshot's image). LiteDB spends most of a reindex's write and of a restart's read on per-document
-/// and per-field work (a BSON document per chunk, an element per sentence offset): one value per source
-/// is written and read as a single block of bytes.
+/// A source's chunks as one binary value, without their terms (the store keeps those in the snapshot's
+/// image). LiteDB spends most of a reindex's write and of a restart's read on per-document and per-field
+/// work (a BSON document per chunk, an element per sentence offset): one value per source is written and
+/// read as a single block of bytes. The texts go last, compressed together with a hash of them, and are
+/// unpacked only when one of them is first read: a restart reads what search needs (places, languages,
+/// vectors), checks the texts' hash, and leaves the texts of a large library packed.
 /// </summary>
 public static class PackedChunks
 {
-    const byte Version = 2;
+    const byte Version = 3;
+
+    /// <summary>Texts and all compressed: the layout before version 3, still read.</summary>
+    const byte AllCompressed = 2;
 
     public static byte[] Pack(IReadOnlyList<StoredChunk> chunks)
     {
@@ -20,52 +26,94 @@ public static class PackedChunks
         {
             writer.Write(Version);
             writer.Write7BitEncodedInt(chunks.Count);
+            var texts = new List<byte[]>(chunks.Count);
             foreach (var chunk in chunks)
             {
+                var utf8 = chunk.Utf8;
+                texts.Add(utf8);
                 writer.Write7BitEncodedInt(chunk.Index);
                 writer.Write(chunk.Language);
-                writer.Write7BitEncodedInt(chunk.Utf8.Length); // as BinaryWriter writes a string, without decoding and encoding it
-                writer.Write(chunk.Utf8);
-                // Offsets grow through a source: each as the step from the one before, mostly one or two bytes.
-                writer.Write7BitEncodedInt(chunk.Sentences.Length);
-                var previous = 0;
-                foreach (var offset in chunk.Sentences)
-                {
-                    writer.Write7BitEncodedInt(offset - previous);
-                    previous = offset;
-                }
+                writer.Write7BitEncodedInt(utf8.Length);
+                WriteOffsets(writer, chunk.Sentences);
                 writer.Write(chunk.Vector is not null);
                 if (chunk.Vector is null) continue;
                 writer.Write7BitEncodedInt(chunk.Vector.Length);
                 writer.Write(chunk.Vector);
             }
+            var blob = Compressed.Pack([.. texts.SelectMany(t => t)]);
+            writer.Write(XxHash3.HashToUInt64(blob));
+            writer.Write(blob);
         }
-        return Compressed.Pack(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return buffer.ToArray();
     }
 
-    /// <exception cref="InvalidDataException">The bytes are not packed chunks of this version (a damaged file).</exception>
+    /// <summary>The chunks with their texts still packed, unpacked when one is first read.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not packed chunks of a version this one reads (a damaged file).</exception>
     public static List<StoredChunk> Unpack(string source, byte[] packed)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(Compressed.Unpack($"The chunks of {source}", packed), writable: false), Encoding.UTF8);
+            if (packed.Length > 0 && packed[0] != Version) return UnpackAllCompressed(source, packed);
+            using var reader = new BinaryReader(new MemoryStream(packed, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != Version) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
             var chunks = new List<StoredChunk>(reader.ReadCount());
+            var lengths = new List<int>(chunks.Capacity);
             for (var i = chunks.Capacity; i > 0; i--)
             {
                 var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = string.Intern(reader.ReadString()) };
-                chunk.Id = $"{source}#{chunk.Index}";
-                chunk.Utf8 = reader.ReadBytes(reader.ReadCount());
-                chunk.Sentences = new int[reader.ReadCount()];
-                for (int s = 0, previous = 0; s < chunk.Sentences.Length; s++) chunk.Sentences[s] = previous += reader.Read7BitEncodedInt();
+                // Of the texts packed after these: checked against their unpacked size below.
+                lengths.Add(reader.Read7BitEncodedInt() is var length and >= 0 ? length : throw new FormatException("A text length is negative."));
+                chunk.Sentences = ReadOffsets(reader);
                 if (reader.ReadBoolean()) chunk.Vector = reader.ReadBytes(reader.ReadCount());
                 chunks.Add(chunk);
             }
+            // Checked now, so that damage is found when the database is read, not by the first question that reads a text.
+            var hash = reader.ReadUInt64();
+            var rest = packed.AsMemory((int)reader.BaseStream.Position);
+            if (XxHash3.HashToUInt64(rest.Span) != hash || rest.Length < 4 || BitConverter.ToInt32(rest.Span) != lengths.Sum())
+                throw new InvalidDataException($"The texts of {source} are damaged.");
+            var texts = new Lazy<byte[]>(() => Compressed.Unpack($"The texts of {source}", rest.ToArray()));
+            for (int i = 0, start = 0; i < chunks.Count; start += lengths[i++]) chunks[i].Packed = (texts, start, lengths[i]);
             return chunks;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
             throw new InvalidDataException($"The chunks of {source} are cut short or garbled.", e);
         }
+    }
+
+    static List<StoredChunk> UnpackAllCompressed(string source, byte[] packed)
+    {
+        using var reader = new BinaryReader(new MemoryStream(Compressed.Unpack($"The chunks of {source}", packed), writable: false), Encoding.UTF8);
+        if (reader.ReadByte() != AllCompressed) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
+        var chunks = new List<StoredChunk>(reader.ReadCount());
+        for (var i = chunks.Capacity; i > 0; i--)
+        {
+            var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = string.Intern(reader.ReadString()) };
+            chunk.Utf8 = reader.ReadBytes(reader.ReadCount());
+            chunk.Sentences = ReadOffsets(reader);
+            if (reader.ReadBoolean()) chunk.Vector = reader.ReadBytes(reader.ReadCount());
+            chunks.Add(chunk);
+        }
+        return chunks;
+    }
+
+    // Offsets grow through a source: each as the step from the one before, mostly one or two bytes.
+    static void WriteOffsets(BinaryWriter writer, int[] offsets)
+    {
+        writer.Write7BitEncodedInt(offsets.Length);
+        var previous = 0;
+        foreach (var offset in offsets)
+        {
+            writer.Write7BitEncodedInt(offset - previous);
+            previous = offset;
+        }
+    }
+
+    static int[] ReadOffsets(BinaryReader reader)
+    {
+        var offsets = new int[reader.ReadCount()];
+        for (int s = 0, previous = 0; s < offsets.Length; s++) offsets[s] = previous += reader.Read7BitEncodedInt();
+        return offsets;
     }
 }

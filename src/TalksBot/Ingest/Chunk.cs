@@ -10,7 +10,10 @@ public sealed record Chunk
 {
     // Kept as UTF-8: the texts are most of a snapshot's memory, and mostly Latin script, which UTF-16
     // doubles. A question reads the texts of a few chunks, so decoding them when read costs little.
-    readonly byte[] text;
+    // A store may hand the text over still packed with its source's: unpacked when first read.
+    readonly byte[]? text;
+    readonly Lazy<byte[]>? packed;
+    readonly int packedStart, packedLength;
 
     public Chunk(string source, int index, string text, IReadOnlyList<TextSpan> sentences)
         : this(source, index, Encoding.UTF8.GetBytes(text), sentences)
@@ -26,12 +29,22 @@ public sealed record Chunk
         Sentences = sentences;
     }
 
+    /// <param name="texts">The source's texts, unpacked when first read; this chunk's are <paramref name="length"/> bytes from <paramref name="start"/>.</param>
+    public Chunk(string source, int index, Lazy<byte[]> texts, int start, int length, IReadOnlyList<TextSpan> sentences)
+    {
+        Source = source;
+        Index = index;
+        packed = texts;
+        (packedStart, packedLength) = (start, length);
+        Sentences = sentences;
+    }
+
     public string Source { get; }
     public int Index { get; }
-    public string Text => Encoding.UTF8.GetString(text);
+    public string Text => Encoding.UTF8.GetString(Utf8);
 
     /// <summary>The text as UTF-8, for a store to write as it is.</summary>
-    public ReadOnlySpan<byte> Utf8 => text;
+    public ReadOnlySpan<byte> Utf8 => text ?? packed!.Value.AsSpan(packedStart, packedLength);
     public IReadOnlyList<TextSpan> Sentences { get; }
 
     public int Start => Sentences[0].Start;

@@ -51,7 +51,7 @@ public sealed partial class SearchIndex
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(image, writable: false), Encoding.UTF8);
+            var reader = new SpanReader(image);
             if (reader.ReadByte() != ImageVersion) throw new InvalidDataException("The search image is of a format this version does not read.");
             if (reader.Read7BitEncodedInt() != chunks.Count || reader.ReadUInt64() != Fingerprint(chunks))
                 throw new InvalidDataException("The search image is not of the stored chunks.");
@@ -73,7 +73,7 @@ public sealed partial class SearchIndex
             }
             var lengths = new int[chunks.Count];
             for (var doc = 0; doc < lengths.Length; doc++) lengths[doc] = reader.Read7BitEncodedInt();
-            return new SearchIndex([.. chunks], sources, new Postings(terms, docs, frequencies, lengths, Transposed(docs, setSizes), Expansions(reader, terms.Length)));
+            return new SearchIndex([.. chunks], sources, new Postings(terms, docs, frequencies, lengths, Transposed(docs, setSizes), Expansions(ref reader, terms.Length)));
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException or IndexOutOfRangeException)
         {
@@ -92,7 +92,7 @@ public sealed partial class SearchIndex
         return sets;
     }
 
-    static Dictionary<string, HashSet<int>> Expansions(BinaryReader reader, int termCount)
+    static Dictionary<string, HashSet<int>> Expansions(ref SpanReader reader, int termCount)
     {
         var expansions = new Dictionary<string, HashSet<int>>();
         for (var i = reader.ReadCount(); i > 0; i--)

@@ -18,7 +18,7 @@ public sealed class VariantIndex
 
     readonly string[] terms;
     readonly Dictionary<long, int[]> termsByGram;
-    readonly Dictionary<string, List<int>> termsBySkeleton = [];
+    readonly Dictionary<string, int[]> termsBySkeleton;
     [ThreadStatic] static int[]? counts;
 
     // A snapshot's terms stay as they are and questions ask after the same words again: a term's variants are sought once.
@@ -31,13 +31,16 @@ public sealed class VariantIndex
     {
         this.terms = terms;
         var lists = new Dictionary<long, List<int>>();
+        var skeletons = new Dictionary<string, List<int>>();
         for (var id = 0; id < terms.Length; id++)
         {
             if (!IsWord(terms[id])) continue;
             foreach (var gram in Grams(terms[id])) Add(lists, Key(gram, terms[id].Length), id);
-            Add(termsBySkeleton, Skeleton(terms[id]), id);
+            Add(skeletons, Skeleton(terms[id]), id);
         }
+        // Arrays, not lists: a snapshot keeps them as long as it lives.
         termsByGram = lists.ToDictionary(l => l.Key, l => l.Value.ToArray());
+        termsBySkeleton = skeletons.ToDictionary(l => l.Key, l => l.Value.ToArray());
     }
 
     /// <summary>Up to <see cref="MaxVariants"/> indexed terms other than <paramref name="term"/> that spell it differently, with a similarity in (0, 1].</summary>

@@ -10,7 +10,7 @@ public class PackedChunksTests
 {
     static StoredChunk Chunk(int index, byte[]? vector = null) => new()
     {
-        Id = $"a.txt#{index}", Source = "a.txt", Index = index, Language = index == 0 ? "en" : "nl",
+        Source = "a.txt", Index = index, Language = index == 0 ? "en" : "nl",
         Text = "Één zin. Ein Satz — “quoted” 20%.\nNext line 🕊.", Sentences = [0, 8, 9, 33, 34, 49],
         Terms = index == 1 ? "" : "één zin ein satz quot 20 next line", Vector = vector,
     };
@@ -34,6 +34,31 @@ public class PackedChunksTests
             Assert.Equal(chunks[i].Sentences, read[i].Sentences);
             Assert.Equal(chunks[i].Vector, read[i].Vector);
         }
+    }
+
+    /// <summary>Packs of version 2 (texts and all compressed together) are read as they were: a database written before stays usable.</summary>
+    [Fact]
+    public void PacksOfTheEarlierVersionAreStillRead()
+    {
+        var chunk = Chunk(7);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write((byte)2);
+            writer.Write7BitEncodedInt(1);
+            writer.Write7BitEncodedInt(chunk.Index);
+            writer.Write(chunk.Language);
+            writer.Write7BitEncodedInt(chunk.Utf8.Length);
+            writer.Write(chunk.Utf8);
+            writer.Write7BitEncodedInt(chunk.Sentences.Length);
+            for (var i = 0; i < chunk.Sentences.Length; i++) writer.Write7BitEncodedInt(chunk.Sentences[i] - (i == 0 ? 0 : chunk.Sentences[i - 1]));
+            writer.Write(false);
+        }
+
+        var read = Assert.Single(PackedChunks.Unpack("a.txt", Compressed.Pack(buffer.ToArray())));
+
+        Assert.Equal((chunk.Index, chunk.Language, chunk.Text), (read.Index, read.Language, read.Text));
+        Assert.Equal(chunk.Sentences, read.Sentences);
     }
 
     [Theory]
