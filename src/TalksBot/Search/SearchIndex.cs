@@ -29,7 +29,8 @@ public sealed partial class SearchIndex
     {
     }
 
-    SearchIndex(IndexedChunk[] chunks, IReadOnlyDictionary<string, SourceInfo> sources, Postings postings)
+    /// <param name="variants">The spelling variants of the postings' terms, when worked out already.</param>
+    SearchIndex(IndexedChunk[] chunks, IReadOnlyDictionary<string, SourceInfo> sources, Postings postings, VariantIndex? variants = null)
     {
         Chunks = chunks;
         Sources = sources;
@@ -37,7 +38,7 @@ public sealed partial class SearchIndex
         termIds = new Dictionary<string, int>(Terms.Length);
         for (var id = 0; id < Terms.Length; id++) termIds[Terms[id]] = id;
         averageLength = chunks.Length == 0 ? 1 : Math.Max(1, (float)lengths.Average());
-        Variants = new VariantIndex(Terms);
+        Variants = variants ?? new VariantIndex(Terms);
         for (var doc = 0; doc < chunks.Length; doc++)
         {
             if (!docsBySource.TryGetValue(chunks[doc].Chunk.Source, out var ofSource)) docsBySource[chunks[doc].Chunk.Source] = ofSource = [];

@@ -10,7 +10,10 @@ namespace TalksBot.Search;
 /// </summary>
 public sealed partial class SearchIndex
 {
-    const byte ImageVersion = 1;
+    const byte ImageVersion = 2;
+
+    /// <summary>Each term with its postings: the layout before version 2, still read.</summary>
+    const byte TermsWithPostings = 1;
 
     public byte[] Image()
     {
@@ -20,10 +23,11 @@ public sealed partial class SearchIndex
             writer.Write(ImageVersion);
             writer.Write7BitEncodedInt(Chunks.Count);
             writer.Write(Fingerprint(Chunks));
+            // The terms first: reading them back, the spelling variants are worked out on one core while the postings are read on another.
             writer.Write7BitEncodedInt(Terms.Length);
+            foreach (var term in Terms) writer.Write(term);
             for (var id = 0; id < Terms.Length; id++)
             {
-                writer.Write(Terms[id]);
                 writer.Write7BitEncodedInt(postingDocs[id].Length);
                 var previous = -1;
                 foreach (var doc in postingDocs[id])
@@ -52,16 +56,23 @@ public sealed partial class SearchIndex
         try
         {
             var reader = new SpanReader(image);
-            if (reader.ReadByte() != ImageVersion) throw new InvalidDataException("The search image is of a format this version does not read.");
+            var version = reader.ReadByte();
+            if (version is not (ImageVersion or TermsWithPostings)) throw new InvalidDataException("The search image is of a format this version does not read.");
             if (reader.Read7BitEncodedInt() != chunks.Count || reader.ReadUInt64() != Fingerprint(chunks))
                 throw new InvalidDataException("The search image is not of the stored chunks.");
             var terms = new string[reader.ReadCount()];
+            Task<VariantIndex>? variants = null;
+            if (version == ImageVersion)
+            {
+                for (var id = 0; id < terms.Length; id++) terms[id] = reader.ReadString();
+                variants = Task.Run(() => new VariantIndex(terms));
+            }
             var docs = new int[terms.Length][];
             var frequencies = new ushort[terms.Length][];
             var setSizes = new int[chunks.Count];
             for (var id = 0; id < terms.Length; id++)
             {
-                terms[id] = reader.ReadString();
+                if (version == TermsWithPostings) terms[id] = reader.ReadString();
                 docs[id] = new int[reader.ReadCount()];
                 for (int i = 0, doc = -1; i < docs[id].Length; i++)
                 {
@@ -73,7 +84,8 @@ public sealed partial class SearchIndex
             }
             var lengths = new int[chunks.Count];
             for (var doc = 0; doc < lengths.Length; doc++) lengths[doc] = reader.Read7BitEncodedInt();
-            return new SearchIndex([.. chunks], sources, new Postings(terms, docs, frequencies, lengths, Transposed(docs, setSizes), Expansions(ref reader, terms.Length)));
+            var postings = new Postings(terms, docs, frequencies, lengths, Transposed(docs, setSizes), Expansions(ref reader, terms.Length));
+            return new SearchIndex([.. chunks], sources, postings, variants?.GetAwaiter().GetResult());
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException or IndexOutOfRangeException)
         {

@@ -38,6 +38,40 @@ public class SearchIndexImageTests
         foreach (var acronym in new[] { "eu", "nato", "us", "un" }) Assert.Equal(built.Expansion(acronym), read.Expansion(acronym));
     }
 
+    /// <summary>An image of version 1 (each term followed by its postings), as databases written before hold, is read as it was.</summary>
+    [Fact]
+    public async Task AnImageOfTheEarlierLayoutIsStillRead()
+    {
+        var (kb, _, built) = await BuiltAsync();
+        using var __ = kb;
+        using var image = new BinaryReader(new MemoryStream(built.Image()));
+        using var older = new MemoryStream();
+        using (var writer = new BinaryWriter(older))
+        {
+            Assert.Equal(2, image.ReadByte());
+            writer.Write((byte)1);
+            writer.Write7BitEncodedInt(image.Read7BitEncodedInt());
+            writer.Write(image.ReadUInt64());
+            var terms = new string[image.Read7BitEncodedInt()];
+            writer.Write7BitEncodedInt(terms.Length);
+            for (var id = 0; id < terms.Length; id++) terms[id] = image.ReadString();
+            foreach (var term in terms)
+            {
+                writer.Write(term);
+                var postings = image.Read7BitEncodedInt();
+                writer.Write7BitEncodedInt(postings);
+                for (var i = 0; i < 2 * postings; i++) writer.Write7BitEncodedInt(image.Read7BitEncodedInt()); // doc steps, then frequencies
+            }
+            image.BaseStream.CopyTo(older); // lengths and acronyms, as they were
+        }
+
+        var read = SearchIndex.FromImage(built.Chunks, built.Sources, older.ToArray());
+
+        Assert.Equal(built.Terms, read.Terms);
+        Assert.Equal(built.TermSets, read.TermSets);
+        foreach (var acronym in new[] { "eu", "nato", "us", "un" }) Assert.Equal(built.Expansion(acronym), read.Expansion(acronym));
+    }
+
     [Theory]
     [InlineData("cut")]
     [InlineData("flipped")]
