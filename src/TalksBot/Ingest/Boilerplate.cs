@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TalksBot.Ingest;
@@ -19,24 +20,37 @@ public static partial class Boilerplate
         "opslaan", "mailen", "printen", "kopieer link", "link kopiëren",
     };
 
+    // Phrases of interfaces at the start of a line, and anywhere in it. Apart, since every line of every
+    // text is tried: the first is tried at one place only, the second only where one of its words is.
+    [GeneratedRegex(
+        @"^\d+ comments?\b|^about the author$|^(share|share this( article| story)?|print|email|copy link)$" +
+        @"|^(related( articles| posts| stories)?|read more|advertisement|sponsored|subscribe\b.*newsletter)" +
+        @"|^(tags?|labels?|categories|filed under)\b|^reacties?$|^(deel dit|lees meer|gerelateerd)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingInterfacePhrase();
+
     [GeneratedRegex(
         @"\b(leave|post|add|write|submit) (a |your )?(reply|comment|response)\b" +
-        @"|\bno comments\b|^\d+ comments?\b|\bcomments? (are )?closed\b" +
+        @"|\bno comments\b|\bcomments? (are )?closed\b" +
         @"|\byour email address will not be published\b|\brequired fields are marked\b" +
         @"|\bonly (a )?members? of this (blog|site) (may|can)\b" +
-        @"|^about the author$|^(share|share this( article| story)?|print|email|copy link)$" +
-        @"|^(related( articles| posts| stories)?|read more|advertisement|sponsored|subscribe\b.*newsletter)" +
-        @"|^(tags?|labels?|categories|filed under)\b" +
-        @"|\blaat een reactie achter\b|\bgeef een reactie\b|^reacties?$|^(deel dit|lees meer|gerelateerd)\b" +
+        @"|\blaat een reactie achter\b|\bgeef een reactie\b" +
         @"|\buw e-?mailadres wordt niet gepubliceerd\b|\bverplichte velden zijn gemarkeerd\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InterfacePhrase();
+
+    /// <summary>A word every match of <see cref="InterfacePhrase"/> has.</summary>
+    static readonly SearchValues<string> InterfacePhraseWords = SearchValues.Create(
+        ["reply", "comment", "response", "published", "required", "member", "reactie", "mailadres", "verplichte"], StringComparison.OrdinalIgnoreCase);
+
+    static bool HasInterfacePhrase(string line) =>
+        LeadingInterfacePhrase().IsMatch(line) || line.AsSpan().IndexOfAny(InterfacePhraseWords) >= 0 && InterfacePhrase().IsMatch(line);
 
     /// <summary>Is this line (trimmed) page furniture wherever it stands?</summary>
     public static bool IsBoilerplate(string line)
     {
         line = line.Trim();
-        return line.Length > 0 && (InterfacePhrase().IsMatch(line) || IsShareBar(line));
+        return line.Length > 0 && (HasInterfacePhrase(line) || IsShareBar(line));
     }
 
     /// <summary>A list of three or more short items, most of them interface words: "Share, Mail, Print".</summary>
