@@ -43,12 +43,19 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
         inbox.Insert(new PendingUpdate { Id = updateId, Json = json, At = time.GetUtcNow().UtcDateTime });
     });
 
-    /// <summary>The kept ids are read from the index alone; only the updates taken are read whole.</summary>
+    /// <summary>
+    /// The kept ids are read from the index alone; only the updates taken are read whole. Read on the
+    /// writer's thread, between its commits: LiteDB 5.0 has met a page mid-write when read beside a busy writer
+    /// ("page type must be collection page", seen in the webhook benchmark).
+    /// </summary>
     public Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default)
     {
         var skip = except as IReadOnlySet<int> ?? except?.ToHashSet() ?? [];
-        var ids = inbox.Query().OrderBy(u => u.Id).Select(u => u.Id).ToEnumerable().Where(id => !skip.Contains(id)).Take(max).ToList();
-        return Task.FromResult<List<(int, string)>>([.. ids.Select(id => inbox.FindById(id)).OfType<PendingUpdate>().Select(u => (u.Id, u.Json))]);
+        return writes.RunAsync<List<(int, string)>>(() =>
+        {
+            var ids = inbox.Query().OrderBy(u => u.Id).Select(u => u.Id).ToEnumerable().Where(id => !skip.Contains(id)).Take(max).ToList();
+            return [.. ids.Select(id => inbox.FindById(id)).OfType<PendingUpdate>().Select(u => (u.Id, u.Json))];
+        });
     }
 
     /// <summary>In one write, each by its id. One dropped late is skipped by its claim.</summary>
@@ -67,7 +74,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
 
     /// <summary>Nothing written: only this process answers from this file, and one that died answered nothing that is not marked done.</summary>
     public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(handled.FindById(updateId) is not { Done: true } && answering.TryAdd(updateId, true));
+        writes.RunAsync(() => handled.FindById(updateId) is not { Done: true } && answering.TryAdd(updateId, true));
 
     /// <summary>Answered, and no longer kept, in one write. Marks older than a day are forgotten (Telegram keeps updates 24 hours).</summary>
     public async Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default)
