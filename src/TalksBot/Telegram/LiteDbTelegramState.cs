@@ -73,8 +73,12 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
         writes.RunAsync(() => state.Upsert(new BsonDocument { ["_id"] = "offset", ["value"] = offset }));
 
     /// <summary>Nothing written: only this process answers from this file, and one that died answered nothing that is not marked done.</summary>
-    public Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default) =>
-        writes.RunAsync(() => handled.FindById(updateId) is not { Done: true } && answering.TryAdd(updateId, true));
+    public async Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default)
+    {
+        // The claim itself outside the writer's lambda, which is run again when its batch fails.
+        var answered = await writes.RunAsync(() => handled.FindById(updateId) is { Done: true });
+        return !answered && answering.TryAdd(updateId, true);
+    }
 
     /// <summary>Answered, and no longer kept, in one write. Marks older than a day are forgotten (Telegram keeps updates 24 hours).</summary>
     public async Task MarkDoneAsync(int updateId, CancellationToken cancellationToken = default)
