@@ -20,17 +20,12 @@ public sealed class LuceneBaseline : IDisposable
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
     readonly FSDirectory directory;
     readonly EnglishAnalyzer analyzer = new(Version);
-    readonly List<IndexedChunk> chunks;
     DirectoryReader? reader;
     IndexSearcher? searcher;
 
-    public LuceneBaseline(string folder, IEnumerable<IndexedChunk> chunks)
-    {
-        directory = FSDirectory.Open(folder);
-        this.chunks = [.. chunks];
-    }
+    public LuceneBaseline(string folder) => directory = FSDirectory.Open(folder);
 
-    public void Build()
+    public void Build(IReadOnlyList<IndexedChunk> chunks)
     {
         var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
         using (var writer = new IndexWriter(directory, config))

@@ -19,13 +19,13 @@ public static class Compressed
 
     /// <param name="what">Names the value in the message when it is damaged.</param>
     /// <exception cref="InvalidDataException">The bytes are damaged.</exception>
-    public static byte[] Unpack(string what, byte[] packed)
+    public static byte[] Unpack(string what, ReadOnlySpan<byte> packed)
     {
         // A damaged length must not become an allocation of gigabytes: text compresses well, but not by hundreds.
         var size = packed.Length >= 4 ? BitConverter.ToInt32(packed) : -1;
         if (size < 0 || size > 256L * packed.Length + 4096) throw new InvalidDataException($"{what} has a damaged length.");
         var raw = new byte[size];
-        if (!BrotliDecoder.TryDecompress(packed.AsSpan(4), raw, out var written) || written != raw.Length)
+        if (!BrotliDecoder.TryDecompress(packed[4..], raw, out var written) || written != raw.Length)
             throw new InvalidDataException($"{what} cannot be unpacked.");
         return raw;
     }

@@ -65,12 +65,20 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     {
         long generation;
         IReadOnlyList<StoredSource> stored;
-        List<BsonDocument> packed, parts;
-        using (writes.Enter()) (generation, stored, packed, parts) = (Generation(), Sources(), [.. chunks.FindAll()], [.. image.FindAll()]);
+        var unpacked = new List<(string Source, List<StoredChunk> Chunks)>();
+        List<BsonDocument> parts;
+        var texts = new ByteArena();
+        using (writes.Enter())
+        {
+            (generation, stored) = (Generation(), Sources());
+            // One source at a time, so that what LiteDB read for it is garbage at once.
+            foreach (var d in chunks.FindAll()) unpacked.Add((d["_id"].AsString, PackedChunks.Unpack(d["_id"].AsString, d["chunks"].AsBinary, texts)));
+            parts = [.. image.FindAll()];
+        }
         var postings = parts.Count == 0 ? null : Compressed.Unpack("The search image", [.. parts.OrderBy(p => p["_id"].AsInt32).SelectMany(p => p["bytes"].AsBinary)]);
-        if (postings is null && packed.Count > 0) throw new InvalidDataException("The search image is missing.");
-        return Task.FromResult(new StoredIndex(generation, stored,
-            [.. packed.SelectMany(d => PackedChunks.Unpack(d["_id"].AsString, d["chunks"].AsBinary))], postings));
+        if (postings is null && unpacked.Count > 0) throw new InvalidDataException("The search image is missing.");
+        // In the order the snapshot keeps them: by source, then by place.
+        return Task.FromResult(new StoredIndex(generation, stored, [.. unpacked.OrderBy(u => u.Source, StringComparer.Ordinal).SelectMany(u => u.Chunks)], postings));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>

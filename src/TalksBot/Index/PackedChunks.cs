@@ -48,32 +48,36 @@ public static class PackedChunks
     }
 
     /// <summary>The chunks with their texts still packed, unpacked when one is first read.</summary>
+    /// <param name="keep">Where the packed texts are copied to be kept (else <paramref name="packed"/> is kept).</param>
     /// <exception cref="InvalidDataException">The bytes are not packed chunks of a version this one reads (a damaged file).</exception>
-    public static List<StoredChunk> Unpack(string source, byte[] packed)
+    public static List<StoredChunk> Unpack(string source, byte[] packed, ByteArena? keep = null)
     {
         try
         {
             if (packed.Length > 0 && packed[0] != Version) return UnpackAllCompressed(source, packed);
-            using var reader = new BinaryReader(new MemoryStream(packed, writable: false), Encoding.UTF8);
+            var reader = new SpanReader(packed);
             if (reader.ReadByte() != Version) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
             var chunks = new List<StoredChunk>(reader.ReadCount());
-            var lengths = new List<int>(chunks.Capacity);
+            var lengths = 0;
+            ReadOnlyMemory<byte> rest = default; // the packed texts, after the chunks' places
+            var texts = new Lazy<byte[]>(() => Compressed.Unpack($"The texts of {source}", rest.Span));
             for (var i = chunks.Capacity; i > 0; i--)
             {
-                var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = string.Intern(reader.ReadString()) };
+                var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null) };
                 // Of the texts packed after these: checked against their unpacked size below.
-                lengths.Add(reader.Read7BitEncodedInt() is var length and >= 0 ? length : throw new FormatException("A text length is negative."));
-                chunk.Sentences = ReadOffsets(reader);
-                if (reader.ReadBoolean()) chunk.Vector = reader.ReadBytes(reader.ReadCount());
+                var length = reader.Read7BitEncodedInt() is var l and >= 0 ? l : throw new FormatException("A text length is negative.");
+                chunk.Packed = (texts, lengths, length);
+                lengths += length;
+                chunk.Sentences = ReadOffsets(ref reader);
+                if (reader.ReadByte() != 0) chunk.Vector = reader.ReadBytes(reader.ReadCount()).ToArray();
                 chunks.Add(chunk);
             }
             // Checked now, so that damage is found when the database is read, not by the first question that reads a text.
             var hash = reader.ReadUInt64();
-            var rest = packed.AsMemory((int)reader.BaseStream.Position);
-            if (XxHash3.HashToUInt64(rest.Span) != hash || rest.Length < 4 || BitConverter.ToInt32(rest.Span) != lengths.Sum())
+            rest = packed.AsMemory(packed.Length - reader.Remaining);
+            if (XxHash3.HashToUInt64(rest.Span) != hash || rest.Length < 4 || BitConverter.ToInt32(rest.Span) != lengths)
                 throw new InvalidDataException($"The texts of {source} are damaged.");
-            var texts = new Lazy<byte[]>(() => Compressed.Unpack($"The texts of {source}", rest.ToArray()));
-            for (int i = 0, start = 0; i < chunks.Count; start += lengths[i++]) chunks[i].Packed = (texts, start, lengths[i]);
+            if (keep is not null) rest = keep.Keep(rest.Span);
             return chunks;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)
@@ -84,18 +88,25 @@ public static class PackedChunks
 
     static List<StoredChunk> UnpackAllCompressed(string source, byte[] packed)
     {
-        using var reader = new BinaryReader(new MemoryStream(Compressed.Unpack($"The chunks of {source}", packed), writable: false), Encoding.UTF8);
+        var reader = new SpanReader(Compressed.Unpack($"The chunks of {source}", packed));
         if (reader.ReadByte() != AllCompressed) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
         var chunks = new List<StoredChunk>(reader.ReadCount());
         for (var i = chunks.Capacity; i > 0; i--)
         {
-            var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = string.Intern(reader.ReadString()) };
-            chunk.Utf8 = reader.ReadBytes(reader.ReadCount());
-            chunk.Sentences = ReadOffsets(reader);
-            if (reader.ReadBoolean()) chunk.Vector = reader.ReadBytes(reader.ReadCount());
+            var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null) };
+            chunk.Utf8 = reader.ReadBytes(reader.ReadCount()).ToArray();
+            chunk.Sentences = ReadOffsets(ref reader);
+            if (reader.ReadByte() != 0) chunk.Vector = reader.ReadBytes(reader.ReadCount()).ToArray();
             chunks.Add(chunk);
         }
         return chunks;
+    }
+
+    /// <summary>A chunk's language, one string for all chunks of it: mostly the one of the chunk before, else interned.</summary>
+    static string Language(ref SpanReader reader, string? previous)
+    {
+        var utf8 = reader.ReadBytes(reader.ReadCount());
+        return previous is not null && Ascii.Equals(utf8, previous) ? previous : string.Intern(Encoding.UTF8.GetString(utf8));
     }
 
     // Offsets grow through a source: each as the step from the one before, mostly one or two bytes.
@@ -110,7 +121,7 @@ public static class PackedChunks
         }
     }
 
-    static int[] ReadOffsets(BinaryReader reader)
+    static int[] ReadOffsets(ref SpanReader reader)
     {
         var offsets = new int[reader.ReadCount()];
         for (int s = 0, previous = 0; s < offsets.Length; s++) offsets[s] = previous += reader.Read7BitEncodedInt();

@@ -52,6 +52,14 @@ public ref struct SpanReader(ReadOnlySpan<byte> bytes)
         return value;
     }
 
+    public ReadOnlySpan<byte> ReadBytes(int count)
+    {
+        if (count < 0 || count > Remaining) throw new EndOfStreamException();
+        var read = bytes.Slice(position, count);
+        position += count;
+        return read;
+    }
+
     public string ReadString()
     {
         var length = ReadCount();

@@ -1,0 +1,23 @@
+namespace TalksBot.Index;
+
+/// <summary>
+/// Copies of many small byte values kept for a snapshot's lifetime, in a few large blocks. A restart reads
+/// every source's packed texts: kept as LiteDB hands them over, 10,000 arrays young enough for the first
+/// collections to copy from generation to generation (60 ms of a 0.4 s load); blocks this large are
+/// allocated where the collector does not move them, and LiteDB's arrays die young instead.
+/// </summary>
+public sealed class ByteArena
+{
+    const int BlockBytes = 1 << 22;
+    byte[] block = [];
+    int used;
+
+    public ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > BlockBytes / 4) return value.ToArray();
+        if (used + value.Length > block.Length) (block, used) = (new byte[BlockBytes], 0);
+        value.CopyTo(block.AsSpan(used));
+        used += value.Length;
+        return block.AsMemory(used - value.Length, value.Length);
+    }
+}
