@@ -9,6 +9,8 @@ namespace TalksBot.Answer;
 /// <param name="Own">The share it covers, itself or through its context, of the words the question asks anew (not carried over from before).</param>
 /// <param name="Bound">The question's names and figures hold in its article, and what it ties to a name is not another's in the sentence.</param>
 /// <param name="Carries">It states the kind of thing asked for (a date, a figure, a quote…).</param>
+/// <remarks>A sentence that says less than <see cref="AnswerOptions.MinDirect"/> of a question other than for an account answers nothing: it is
+/// scored no further, with <see cref="Coverage"/> its own share, <see cref="Own"/> 0, and neither bound nor carrying.</remarks>
 public sealed record Evidence(float Coverage, float Direct, float Own, bool Bound, bool Carries);
 
 /// <summary>
@@ -25,21 +27,38 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
     public Evidence Score(AskedPart part, string language, IndexedArticle article, int position, IndexedSentence? beside = null)
     {
         var sentence = article.Sentences[position];
-        // The neighbours are analysed only when a word looks for itself there: a passage's first and last sentences' are often read for nothing else.
-        HashSet<int>? Before() => position > 0 ? article.Sentences[position - 1].Terms : null;
-        HashSet<int>? After() => position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
-        // "She", "her office": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
-        var pointsBack = AnswerEvidence.PointsBack(sentence);
         var floor = article.Language == language ? 0 : options.CrossLanguageWeight;
-        float total = 0, direct = 0, context = 0, anew = 0;
-        var namesHold = true;
-        foreach (var asked in part.Words)
+        // What the sentence says itself first: one that says too little of the question answers nothing but
+        // an account of a topic, and most sentences of the passages found are such (the rest of a score, its
+        // neighbours analysed, its patterns tried, cost several times as much).
+        Span<float> owns = part.Words.Count <= 64 ? stackalloc float[part.Words.Count] : new float[part.Words.Count];
+        float total = 0, direct = 0;
+        for (var i = 0; i < owns.Length; i++)
         {
+            var asked = part.Words[i];
             var weight = asked.Importance * Weight(asked.Role);
             total += weight;
             var own = Match(asked.Word, sentence.Terms, floor);
             // Beside the earlier part's answer, this sentence continues it: what that one names, this one speaks of.
             if (own == 0 && asked.Role == WordRole.Context && beside is not null) own = Match(asked.Word, beside.Terms, floor);
+            owns[i] = own;
+            direct += weight * own;
+        }
+        if (total == 0) return new Evidence(0, 0, 0, false, false);
+        if (direct / total < options.MinDirect && part.Kind != AnswerKind.Overview) return new Evidence(direct / total, direct / total, 0, false, false);
+
+        // The neighbours are analysed only when a word looks for itself there: a passage's first and last sentences' are often read for nothing else.
+        HashSet<int>? Before() => position > 0 ? article.Sentences[position - 1].Terms : null;
+        HashSet<int>? After() => position + 1 < article.Sentences.Count ? article.Sentences[position + 1].Terms : null;
+        // "She", "her office": what the sentence before named, this one may speak of. Without such a word, it speaks of something else.
+        var pointsBack = AnswerEvidence.PointsBack(sentence);
+        float context = 0, anew = 0;
+        var namesHold = true;
+        for (var i = 0; i < owns.Length; i++)
+        {
+            var asked = part.Words[i];
+            var weight = asked.Importance * Weight(asked.Role);
+            var own = owns[i];
             // What the sentence's neighbours say counts only for a word it lacks.
             var near = own > 0 ? 0 : asked.Role switch
             {
@@ -54,11 +73,9 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
                 : bound ? Math.Max(options.BoundNeighbourWeight * near, options.BoundArticleWeight * far)
                 : asked.Role == WordRole.Focus ? options.NeighbourWeight * near
                 : near;
-            if (own > 0) direct += weight * own;
-            else context += weight * credit;
+            if (own == 0) context += weight * credit;
             if (asked.Role != WordRole.Context) anew += weight * credit;
         }
-        if (total == 0) return new Evidence(0, 0, 0, false, false);
         var holds = namesHold && !AnswerSlots.OwnedByAnother(part, sentence);
         return new Evidence((direct + context) / total, direct / total, anew / total, holds, AnswerSlots.Carries(part, article, position));
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace TalksBot.Search;
 
@@ -49,16 +50,25 @@ public static class Ranker
     }
 
     /// <summary>The best <paramref name="count"/> positive scores, best first.</summary>
+    /// <remarks>A common word gives most chunks a score: once the heap is full, blocks of scores none of which
+    /// beats its least are passed over a vector at a time (the same scores enter, in the same order, as one by one).</remarks>
     static List<(int Doc, float Score)> Top(float[] scores, int n, int count)
     {
         var heap = new PriorityQueue<int, float>(count + 1);
-        for (var doc = 0; doc < n; doc++)
+        var least = 0f; // what a score must beat: positive until the heap is full, then its least
+        void Offer(int doc)
         {
             var score = scores[doc];
-            if (score <= 0) continue;
+            if (score <= least) return;
             if (heap.Count < count) heap.Enqueue(doc, score);
-            else if (heap.TryPeek(out _, out var least) && score > least) heap.EnqueueDequeue(doc, score);
+            else heap.EnqueueDequeue(doc, score);
+            if (heap.Count == count) heap.TryPeek(out _, out least);
         }
+        var block = 0;
+        for (; block + Vector<float>.Count <= n; block += Vector<float>.Count)
+            if (Vector.GreaterThanAny(new Vector<float>(scores, block), new Vector<float>(least)))
+                for (var doc = block; doc < block + Vector<float>.Count; doc++) Offer(doc);
+        for (var doc = block; doc < n; doc++) Offer(doc);
         var top = new List<(int, float)>(heap.Count);
         while (heap.TryDequeue(out var doc, out var score)) top.Add((doc, score));
         top.Reverse();
@@ -111,21 +121,24 @@ public static class Ranker
     /// each candidate's is one look-up a term, not a merge of the two. The array is the thread's,
     /// and marking anew is a new stamp, not a clearing.
     /// </summary>
+    /// <remarks>The thread's array and stamp are copied into the struct when marking: a thread-static is looked up
+    /// anew on every read, and one is read per term of every candidate.</remarks>
     struct TermMarks(int terms)
     {
-        [ThreadStatic] static int[]? marks;
-        [ThreadStatic] static int stamp;
-        int count;
+        [ThreadStatic] static int[]? threadMarks;
+        [ThreadStatic] static int threadStamp;
+        int[] marks;
+        int stamp, count;
 
         public void Mark(int[] set)
         {
-            if (marks is null || marks.Length < terms) (marks, stamp) = (new int[terms], 0);
-            if (stamp == int.MaxValue)
+            marks = threadMarks is { } known && known.Length >= terms ? known : threadMarks = new int[terms];
+            if (threadStamp == int.MaxValue)
             {
                 Array.Clear(marks);
-                stamp = 0;
+                threadStamp = 0;
             }
-            stamp++;
+            stamp = ++threadStamp;
             foreach (var term in set) marks[term] = stamp;
             count = set.Length;
         }
@@ -134,7 +147,7 @@ public static class Ranker
         public readonly float Overlap(int[] set)
         {
             var shared = 0;
-            foreach (var term in set) if (marks![term] == stamp) shared++;
+            foreach (var term in set) if (marks[term] == stamp) shared++;
             var union = count + set.Length - shared;
             return union == 0 ? 0 : (float)shared / union;
         }
