@@ -117,7 +117,7 @@ public static class SearchBenchmark
         Console.WriteLine($"| managed heap held after a restart | {restartHeap:0} MB | | |");
         Console.WriteLine($"| query p50 | {p50:0.000} ms | {lp50:0.000} ms | {p50 / lp50:0.00}x |");
         Console.WriteLine($"| query p99 | {p99:0.000} ms | {lp99:0.000} ms | {p99 / lp99:0.00}x |");
-        Console.WriteLine($"| restart (load index from disk) | {restart:0.00} s (median of 5; reads the seeds folder too) | {luceneRestart * 1000:0} ms (open, one query) | |");
+        Console.WriteLine($"| restart (load index from disk) | {restart:0.00} s (median of 5: {string.Join(", ", restarts.Select(r => r.ToString("0.00")))}; reads the seeds folder too) | {luceneRestart * 1000:0} ms (open, one query) | |");
         Console.WriteLine($"\nTalksBot query stages, p50 / p99: terms (analysis, translation, variants) {b50:0.000} / {b99:0.000} ms; ranking (BM25, variants, RRF, MMR) {r50:0.000} / {r99:0.000} ms");
 
         Console.WriteLine("\nTargets (issue #15, this machine):");

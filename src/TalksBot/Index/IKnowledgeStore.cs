@@ -1,3 +1,4 @@
+using TalksBot.Search;
 using TalksBot.Storage;
 
 namespace TalksBot.Index;
@@ -20,7 +21,7 @@ public interface IKnowledgeStore
 
     Task<IReadOnlyList<StoredSource>> SourcesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Sources and chunks of one generation, read together: never half of a commit.</summary>
+    /// <summary>Sources and chunks of one generation, read together: never half of a commit. The chunks come by source (ordinal), then by place.</summary>
     Task<StoredIndex> ReadAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default);
@@ -39,4 +40,4 @@ public interface IKnowledgeStore
 }
 
 /// <param name="Image">The snapshot's postings where the store keeps them (its chunks' terms are then left empty).</param>
-public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<StoredChunk> Chunks, byte[]? Image = null);
+public sealed record StoredIndex(long Generation, IReadOnlyList<StoredSource> Sources, IReadOnlyList<AnalysedChunk> Chunks, byte[]? Image = null);

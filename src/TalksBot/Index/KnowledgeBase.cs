@@ -136,18 +136,9 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         {
             var stored = await store.ReadAsync(cancellationToken);
             var sources = stored.Sources.ToDictionary(s => s.Id, s => s.ToInfo());
-            if (stored.Image is { } image)
-            {
-                var indexed = stored.Chunks.Select(c => c.ToIndexed())
-                    .OrderBy(c => c.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Chunk.Index)
-                    .ToList();
-                return new Snapshot(SearchIndex.FromImage(indexed, sources, image), stored.Generation);
-            }
-            var terms = new TermPool();
-            var chunks = stored.Chunks.Select(c => c.ToAnalysed(terms))
-                .OrderBy(c => c.Indexed.Chunk.Source, StringComparer.Ordinal).ThenBy(c => c.Indexed.Chunk.Index)
-                .ToList();
-            return new Snapshot(new SearchIndex(chunks, sources), stored.Generation);
+            return new Snapshot(stored.Image is { } image
+                ? SearchIndex.FromImage([.. stored.Chunks.Select(c => c.Indexed)], sources, image)
+                : new SearchIndex(stored.Chunks, sources), stored.Generation);
         }
         catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or ArgumentException or InvalidCastException or InvalidDataException)
         {

@@ -1,4 +1,5 @@
 using LiteDB;
+using TalksBot.Search;
 using TalksBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +66,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     {
         long generation;
         IReadOnlyList<StoredSource> stored;
-        var unpacked = new List<(string Source, List<StoredChunk> Chunks)>();
+        var unpacked = new List<(string Source, List<IndexedChunk> Chunks)>();
         List<BsonDocument> parts;
         var texts = new ByteArena();
         using (writes.Enter())
@@ -77,8 +78,9 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         }
         var postings = parts.Count == 0 ? null : Compressed.Unpack("The search image", [.. parts.OrderBy(p => p["_id"].AsInt32).SelectMany(p => p["bytes"].AsBinary)]);
         if (postings is null && unpacked.Count > 0) throw new InvalidDataException("The search image is missing.");
-        // In the order the snapshot keeps them: by source, then by place.
-        return Task.FromResult(new StoredIndex(generation, stored, [.. unpacked.OrderBy(u => u.Source, StringComparer.Ordinal).SelectMany(u => u.Chunks)], postings));
+        // Their terms are in the image.
+        return Task.FromResult(new StoredIndex(generation, stored,
+            [.. unpacked.OrderBy(u => u.Source, StringComparer.Ordinal).SelectMany(u => u.Chunks.OrderBy(c => c.Chunk.Index)).Select(c => new AnalysedChunk(c, []))], postings));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
+using System.Runtime.InteropServices;
+using TalksBot.Ingest;
 using TalksBot.Search;
 
 namespace TalksBot.Index;
@@ -47,30 +49,29 @@ public static class PackedChunks
         return buffer.ToArray();
     }
 
-    /// <summary>The chunks with their texts still packed, unpacked when one is first read.</summary>
+    /// <summary>The chunks as a snapshot holds them, with their texts still packed, unpacked when one is first read.</summary>
     /// <param name="keep">Where the packed texts are copied to be kept (else <paramref name="packed"/> is kept).</param>
     /// <exception cref="InvalidDataException">The bytes are not packed chunks of a version this one reads (a damaged file).</exception>
-    public static List<StoredChunk> Unpack(string source, byte[] packed, ByteArena? keep = null)
+    public static List<IndexedChunk> Unpack(string source, byte[] packed, ByteArena? keep = null)
     {
         try
         {
             if (packed.Length > 0 && packed[0] != Version) return UnpackAllCompressed(source, packed);
             var reader = new SpanReader(packed);
             if (reader.ReadByte() != Version) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
-            var chunks = new List<StoredChunk>(reader.ReadCount());
+            var chunks = new List<IndexedChunk>(reader.ReadCount());
             var lengths = 0;
             ReadOnlyMemory<byte> rest = default; // the packed texts, after the chunks' places
             var texts = new Lazy<byte[]>(() => Compressed.Unpack($"The texts of {source}", rest.Span));
             for (var i = chunks.Capacity; i > 0; i--)
             {
-                var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null) };
+                var index = reader.Read7BitEncodedInt();
+                var language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null);
                 // Of the texts packed after these: checked against their unpacked size below.
                 var length = reader.Read7BitEncodedInt() is var l and >= 0 ? l : throw new FormatException("A text length is negative.");
-                chunk.Packed = (texts, lengths, length);
+                var chunk = new Chunk(source, index, texts, lengths, length, ReadSentences(ref reader));
                 lengths += length;
-                chunk.Sentences = ReadOffsets(ref reader);
-                if (reader.ReadByte() != 0) chunk.Vector = reader.ReadBytes(reader.ReadCount()).ToArray();
-                chunks.Add(chunk);
+                chunks.Add(new IndexedChunk(chunk, language, ReadVector(ref reader)));
             }
             // Checked now, so that damage is found when the database is read, not by the first question that reads a text.
             var hash = reader.ReadUInt64();
@@ -86,18 +87,17 @@ public static class PackedChunks
         }
     }
 
-    static List<StoredChunk> UnpackAllCompressed(string source, byte[] packed)
+    static List<IndexedChunk> UnpackAllCompressed(string source, byte[] packed)
     {
         var reader = new SpanReader(Compressed.Unpack($"The chunks of {source}", packed));
         if (reader.ReadByte() != AllCompressed) throw new InvalidDataException($"The chunks of {source} are stored in a format this version does not read.");
-        var chunks = new List<StoredChunk>(reader.ReadCount());
+        var chunks = new List<IndexedChunk>(reader.ReadCount());
         for (var i = chunks.Capacity; i > 0; i--)
         {
-            var chunk = new StoredChunk { Source = source, Index = reader.Read7BitEncodedInt(), Language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null) };
-            chunk.Utf8 = reader.ReadBytes(reader.ReadCount()).ToArray();
-            chunk.Sentences = ReadOffsets(ref reader);
-            if (reader.ReadByte() != 0) chunk.Vector = reader.ReadBytes(reader.ReadCount()).ToArray();
-            chunks.Add(chunk);
+            var index = reader.Read7BitEncodedInt();
+            var language = Language(ref reader, chunks.Count > 0 ? chunks[^1].Language : null);
+            var utf8 = reader.ReadBytes(reader.ReadCount()).ToArray();
+            chunks.Add(new IndexedChunk(new Chunk(source, index, utf8, ReadSentences(ref reader)), language, ReadVector(ref reader)));
         }
         return chunks;
     }
@@ -121,10 +121,20 @@ public static class PackedChunks
         }
     }
 
-    static int[] ReadOffsets(ref SpanReader reader)
+    /// <summary>The sentences' places, written as their start and end offsets.</summary>
+    static TextSpan[] ReadSentences(ref SpanReader reader)
     {
-        var offsets = new int[reader.ReadCount()];
-        for (int s = 0, previous = 0; s < offsets.Length; s++) offsets[s] = previous += reader.Read7BitEncodedInt();
-        return offsets;
+        var offsets = reader.ReadCount();
+        if (offsets % 2 != 0) throw new FormatException("A sentence's offsets come in pairs.");
+        var spans = new TextSpan[offsets / 2];
+        for (int s = 0, previous = 0; s < spans.Length; s++)
+        {
+            var start = previous += reader.Read7BitEncodedInt();
+            spans[s] = new TextSpan(start, previous += reader.Read7BitEncodedInt());
+        }
+        return spans;
     }
+
+    static float[]? ReadVector(ref SpanReader reader) =>
+        reader.ReadByte() == 0 ? null : MemoryMarshal.Cast<byte, float>(reader.ReadBytes(reader.ReadCount())).ToArray();
 }

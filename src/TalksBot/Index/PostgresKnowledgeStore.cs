@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using TalksBot.Search;
 using TalksBot.Storage;
 
 namespace TalksBot.Index;
@@ -48,7 +49,8 @@ public sealed class PostgresKnowledgeStore(PostgresDatabase database) : IKnowled
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var generation = await Generation(connection, cancellationToken);
         var sources = await Sources(connection, cancellationToken);
-        var chunks = new List<StoredChunk>();
+        var chunks = new List<AnalysedChunk>();
+        var terms = new TermPool();
         await using (var command = new NpgsqlCommand("SELECT source, idx, text, language, sentences, terms, vector FROM chunks", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))
@@ -56,8 +58,9 @@ public sealed class PostgresKnowledgeStore(PostgresDatabase database) : IKnowled
                 {
                     Source = reader.GetString(0), Index = reader.GetInt32(1), Text = reader.GetString(2), Language = reader.GetString(3),
                     Sentences = reader.GetFieldValue<int[]>(4), Terms = reader.GetString(5), Vector = reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6),
-                });
+                }.ToAnalysed(terms));
         await transaction.CommitAsync(cancellationToken);
+        chunks.Sort((a, b) => string.CompareOrdinal(a.Indexed.Chunk.Source, b.Indexed.Chunk.Source) is var bySource and not 0 ? bySource : a.Indexed.Chunk.Index.CompareTo(b.Indexed.Chunk.Index));
         return new StoredIndex(generation, sources, chunks);
     }
 

@@ -14,17 +14,8 @@ public sealed class StoredChunk
     public string Source { get; set; } = "";
     public int Index { get; set; }
 
-    byte[]? utf8;
-
     /// <summary>UTF-8, as chunks hold their text (<see cref="Text"/> converts).</summary>
-    public byte[] Utf8
-    {
-        get => utf8 ?? Packed?.Texts.Value.AsSpan(Packed.Value.Start, Packed.Value.Length).ToArray() ?? [];
-        set => (utf8, Packed) = (value, null);
-    }
-
-    /// <summary>Where the text is when a store hands it over still packed with its source's (<see cref="PackedChunks"/>): a chunk made of it unpacks them when first read.</summary>
-    public (Lazy<byte[]> Texts, int Start, int Length)? Packed { get; set; }
+    public byte[] Utf8 { get; set; } = [];
 
     public string Text
     {
@@ -51,13 +42,12 @@ public sealed class StoredChunk
         };
     }
 
-    public IndexedChunk ToIndexed()
+    IndexedChunk ToIndexed()
     {
         var spans = new TextSpan[Sentences.Length / 2];
         for (var i = 0; i < spans.Length; i++) spans[i] = new TextSpan(Sentences[2 * i], Sentences[2 * i + 1]);
         var vector = Vector is null ? null : MemoryMarshal.Cast<byte, float>(Vector).ToArray();
-        var chunk = Packed is var (texts, start, length) ? new Chunk(Source, Index, texts, start, length, spans) : new Chunk(Source, Index, Utf8, spans);
-        return new IndexedChunk(chunk, Language, vector);
+        return new IndexedChunk(new Chunk(Source, Index, Utf8, spans), Language, vector);
     }
 
     /// <param name="terms">Shares one string per distinct term across all chunks.</param>

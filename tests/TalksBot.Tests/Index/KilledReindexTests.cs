@@ -46,9 +46,9 @@ public class KilledReindexTests
 
         // Only read the store: a reindex here would repair it and hide what the kill left.
         var store = kb.Start().Knowledge().Store;
-        var editions = (await store.ReadAsync()).Chunks.Select(c => c.Text.Contains("alpha") ? "alpha" : "beta").Distinct().ToList();
+        var editions = (await store.ReadAsync()).Chunks.Select(c => c.Indexed.Chunk.Text.Contains("alpha") ? "alpha" : "beta").Distinct().ToList();
         Assert.Single(editions);
         Assert.Equal(Files, (await store.SourcesAsync()).Count);
-        Assert.Equal(Files, (await store.ReadAsync()).Chunks.Select(c => c.Source).Distinct().Count());
+        Assert.Equal(Files, (await store.ReadAsync()).Chunks.Select(c => c.Indexed.Chunk.Source).Distinct().Count());
     }
 }

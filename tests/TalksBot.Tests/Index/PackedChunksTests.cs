@@ -31,13 +31,12 @@ public class PackedChunksTests
         Assert.Equal(chunks.Length, read.Count);
         for (var i = 0; i < chunks.Length; i++)
         {
-            Assert.Equal(chunks[i].Id, read[i].Id);
-            Assert.Equal(chunks[i].Source, read[i].Source);
-            Assert.Equal(chunks[i].Index, read[i].Index);
+            Assert.Equal(chunks[i].Id, read[i].Chunk.Id);
+            Assert.Equal(chunks[i].Index, read[i].Chunk.Index);
             Assert.Equal(chunks[i].Language, read[i].Language);
-            Assert.Equal(chunks[i].Text, read[i].Text);
-            Assert.Equal(chunks[i].Sentences, read[i].Sentences);
-            Assert.Equal(chunks[i].Vector, read[i].Vector);
+            Assert.Equal(chunks[i].Text, read[i].Chunk.Text);
+            Assert.Equal(chunks[i].Sentences, Offsets(read[i]));
+            Assert.Equal(chunks[i].Vector is null ? null : new[] { 1f, -2f }, read[i].Vector);
         }
     }
 
@@ -62,9 +61,11 @@ public class PackedChunksTests
 
         var read = Assert.Single(PackedChunks.Unpack("a.txt", Compressed.Pack(buffer.ToArray())));
 
-        Assert.Equal((chunk.Index, chunk.Language, chunk.Text), (read.Index, read.Language, read.Text));
-        Assert.Equal(chunk.Sentences, read.Sentences);
+        Assert.Equal((chunk.Index, chunk.Language, chunk.Text), (read.Chunk.Index, read.Language, read.Chunk.Text));
+        Assert.Equal(chunk.Sentences, Offsets(read));
     }
+
+    static int[] Offsets(TalksBot.Search.IndexedChunk chunk) => [.. chunk.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })];
 
     [Theory]
     [InlineData("cut")]

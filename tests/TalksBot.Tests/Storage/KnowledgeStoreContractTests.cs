@@ -32,7 +32,10 @@ public sealed class KnowledgeStoreContractTests(PostgresFixture postgres)
         Assert.Equal(Directory.GetFiles(kb.Seeds, "*.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal), stored.Sources.Select(s => s.Id));
         Assert.Equal(stored.Sources.Sum(s => s.Chunks), stored.Chunks.Count);
         // The terms are with each chunk or, where the store keeps the snapshot's image, in that.
-        Assert.All(stored.Chunks, c => Assert.True(c.Sentences.Length >= 2 && (c.Terms.Length > 0 || stored.Image is not null) && c.Text.Length > 0));
+        Assert.All(stored.Chunks, c => Assert.True(c.Indexed.Chunk.Sentences.Count >= 1 && (c.Terms.Length > 0 || stored.Image is not null) && c.Indexed.Chunk.Text.Length > 0));
+        // In the order a snapshot keeps them: by source, then by place.
+        var places = stored.Chunks.Select(c => (c.Indexed.Chunk.Source, c.Indexed.Chunk.Index)).ToList();
+        Assert.Equal(places.OrderBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Index), places);
         Assert.NotNull(await store.FingerprintAsync());
         Assert.True(await store.SizeBytesAsync() > 0);
 
