@@ -18,7 +18,7 @@ public static class TelegramLoadBenchmark
     public static async Task RunAsync(string seeds, string devSet, int questions)
     {
         var texts = DevSet.Load(devSet).Select(q => q.Question).ToList();
-        Console.WriteLine($"Telegram load: {questions} questions from {questions} chats through the webhook, offline engine, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Telegram load: {questions} questions from {questions} chats through the webhook on 40 connections (Telegram's default), offline engine, {Environment.ProcessorCount} cores");
         Console.WriteLine("| run | answered once | 429s | send rate | answers/s | update → sendMessage p50 / p99 |");
         Console.WriteLine("|---|---|---|---|---|---|");
         await RunOnceAsync("(a) Telegram's limits", seeds, texts, questions, limits: true);
@@ -47,7 +47,8 @@ public static class TelegramLoadBenchmark
         using var http = new HttpClient();
         var posted = new ConcurrentDictionary<long, DateTime>();
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        // As many connections at once as Telegram opens to a webhook by default (setWebhook's max_connections, 40).
+        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 40 }, async (i, ct) =>
         {
             var update = new JsonObject { ["update_id"] = i, ["message"] = FakeTelegramServer.Text(i, texts[i % texts.Count], userId: i, messageId: i) };
             using var request = FakeTelegramServer.WebhookPost(url, update.ToJsonString(), Secret);
