@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.IO.Hashing;
 using System.Text;
 using System.Runtime.InteropServices;
@@ -52,6 +53,7 @@ public static class PackedChunks
     /// <summary>The chunks as a snapshot holds them, with their texts still packed, unpacked when one is first read.</summary>
     /// <param name="keep">Where the packed texts are copied to be kept (else <paramref name="packed"/> is kept).</param>
     /// <exception cref="InvalidDataException">The bytes are not packed chunks of a version this one reads (a damaged file).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<IndexedChunk> Unpack(string source, byte[] packed, ByteArena? keep = null)
     {
         try

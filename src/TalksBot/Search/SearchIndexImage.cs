@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using TalksBot.Ingest;
 
@@ -51,6 +52,7 @@ public sealed partial class SearchIndex
 
     /// <summary>A snapshot of <paramref name="chunks"/>, in the order the image was made from, with the image's postings.</summary>
     /// <exception cref="InvalidDataException">The image is damaged, of another version, or of other chunks.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SearchIndex FromImage(IReadOnlyList<IndexedChunk> chunks, IReadOnlyDictionary<string, SourceInfo> sources, byte[] image)
     {
         try
@@ -94,6 +96,7 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>Each chunk's distinct term ids, sorted: the posting lists read term by term, turned around.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int[][] Transposed(int[][] docs, int[] setSizes)
     {
         var sets = new int[setSizes.Length][];

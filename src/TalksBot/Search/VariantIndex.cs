@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace TalksBot.Search;
@@ -27,6 +28,7 @@ public sealed class VariantIndex
     /// <summary>Terms whose variants <see cref="found"/> keeps; past it, it starts again empty.</summary>
     const int KeptTerms = 10_000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public VariantIndex(string[] terms)
     {
         this.terms = terms;
