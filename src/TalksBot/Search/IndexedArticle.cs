@@ -17,12 +17,13 @@ public sealed class IndexedArticle
     {
         Source = source;
         Info = info;
+        this.index = index;
         var seen = new Dictionary<int, int>();
         string? language = null;
         foreach (var (chunk, doc) in chunks.OrderBy(c => c.Chunk.Chunk.Index))
         {
             language = chunk.Language;
-            Terms.UnionWith(index.TermSets[doc]);
+            docs.Add(doc);
             var i = 0;
             foreach (var text in chunk.Chunk.SentenceTexts())
             {
@@ -37,16 +38,31 @@ public sealed class IndexedArticle
             }
         }
         Language = language ?? info.Language;
-        TitleTerms = [.. TextAnalysis.Terms(info.Title, Language).Select(index.TermId).Where(id => id >= 0)];
-        Terms.UnionWith(TitleTerms);
     }
+
+    readonly SearchIndex index;
+    readonly List<int> docs = [];
+    HashSet<int>? terms;
 
     public string Source { get; }
     public SourceInfo Info { get; }
     public string Language { get; }
     public List<IndexedSentence> Sentences { get; } = [];
-    public HashSet<int> Terms { get; } = [];
-    public HashSet<int> TitleTerms { get; }
+
+    /// <summary>
+    /// The terms of the article's chunks and of its title, gathered when first read: a question reads them
+    /// only for sentences that say enough of it themselves, and of many articles found it reads none.
+    /// Two threads that both find them unset gather them alike.
+    /// </summary>
+    public HashSet<int> Terms => terms ??= Gather();
+
+    HashSet<int> Gather()
+    {
+        var gathered = new HashSet<int>();
+        foreach (var doc in docs) gathered.UnionWith(index.TermSets[doc]);
+        gathered.UnionWith(TextAnalysis.Terms(Info.Title, Language).Select(index.TermId).Where(id => id >= 0));
+        return gathered;
+    }
 
     /// <summary>Where the <paramref name="sentence"/>-th sentence of chunk <paramref name="chunk"/> stands in <see cref="Sentences"/>.</summary>
     public int Position(int chunk, int sentence) => positions[(chunk, sentence)];
