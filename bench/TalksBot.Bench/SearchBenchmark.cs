@@ -89,7 +89,7 @@ public static class SearchBenchmark
 
         // A restart, as a new process makes it: the build's host and snapshot are gone (a heap three times
         // the size makes each collection slower), a new host loads the file; five times, the median
-        // (on this shared machine one load in three or four takes half as long again).
+        // (on this shared machine one load in three or four takes half as long again, and the first ones run code not optimised yet).
         var restarts = new List<double>();
         var restartHeap = 0.0;
         for (var i = 0; i < 5; i++)
@@ -107,7 +107,7 @@ public static class SearchBenchmark
         var luceneRestart = await Measure.SecondsAsync(() => { lucene.Reopen(queries[0]); return Task.CompletedTask; });
 
         var (build, heap, storeBytes, chunks, terms, p50, p99, b50, b99, r50, r99) = built.Ours;
-        var (luceneBuild, luceneHeap, lp50, lp99) = built.Lucene;
+        var (luceneBuild, luceneHeap, lp50, lp99) = built.Theirs;
         Console.WriteLine($"\n## Generated: {articles:N0} articles ({Measure.Mb(corpusBytes)}), {chunks:N0} chunks, {terms:N0} terms, {queries.Count} queries");
         Console.WriteLine("| | TalksBot | Lucene.Net | ratio |");
         Console.WriteLine("|---|---|---|---|");
@@ -134,8 +134,7 @@ public static class SearchBenchmark
     /// The build and the queries, ours then Lucene's on the chunks we made; in a method of its own, so that
     /// nothing of the build's host is held (an async method's locals live as long as it does) when the restarts are measured.
     /// </summary>
-    static async Task<((double Build, double Heap, long StoreBytes, int Chunks, int Terms, double P50, double P99, double B50, double B99, double R50, double R99) Ours,
-        (double Build, double Heap, double P50, double P99) Lucene)> BuildAndQueryAsync(string folder, string database, IReadOnlyList<string> queries, IReadOnlyList<string> warmup, LuceneBaseline lucene)
+    static async Task<(OurFigures Ours, LuceneFigures Theirs)> BuildAndQueryAsync(string folder, string database, IReadOnlyList<string> queries, IReadOnlyList<string> warmup, LuceneBaseline lucene)
     {
         var keep = new List<IDisposable>();
         try
@@ -159,13 +158,18 @@ public static class SearchBenchmark
             var luceneBuild = await Measure.SecondsAsync(() => { lucene.Build(index.Chunks); return Task.CompletedTask; });
             var luceneHeap = Measure.HeapMb() - luceneHeapBefore;
             var (lp50, lp99) = await Measure.LatencyAsync(queries, q => { lucene.Search(q, 5); return Task.CompletedTask; }, warmup);
-            return ((build, heap, storeBytes, index.Chunks.Count, index.Terms.Length, p50, p99, b50, b99, r50, r99), (luceneBuild, luceneHeap, lp50, lp99));
+            return (new OurFigures(build, heap, storeBytes, index.Chunks.Count, index.Terms.Length, p50, p99, b50, b99, r50, r99), new LuceneFigures(luceneBuild, luceneHeap, lp50, lp99));
         }
         finally
         {
             keep.ForEach(k => k.Dispose());
         }
     }
+
+    /// <param name="B50">The query's terms worked out, p50 (B99: p99); R50 and R99 the ranking's.</param>
+    sealed record OurFigures(double Build, double Heap, long StoreBytes, int Chunks, int Terms, double P50, double P99, double B50, double B99, double R50, double R99);
+
+    sealed record LuceneFigures(double Build, double Heap, double P50, double P99);
 
     static void Target(string what, string ours, string lucene, bool met) =>
         Console.WriteLine($"| {what} | {ours} | {lucene} | {(met ? "yes" : "**no**")} |");

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using TalksBot.Ingest;
 using TalksBot.Search;
 
