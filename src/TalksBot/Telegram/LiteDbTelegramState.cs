@@ -43,6 +43,10 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     readonly SortedSet<int> kept = [];
     bool keptLoaded;
 
+    // Updates a take handed over, until claimed: they were in the inbox, so not answered (one answered is never
+    // kept, and marking one answered drops it from the inbox in the same write). Their claim reads nothing.
+    readonly ConcurrentDictionary<int, bool> taken = new();
+
     public async Task KeepAsync(int updateId, long chatId, string json, CancellationToken cancellationToken = default)
     {
         var inserted = await writes.RunAsync(() =>
@@ -58,10 +62,10 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     /// Only the updates taken are read. Read on the writer's thread, between its commits: LiteDB 5.0 has met a
     /// page mid-write when read beside a busy writer ("page type must be collection page", seen in the webhook benchmark).
     /// </summary>
-    public Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default)
+    public async Task<List<(int Id, string Json)>> TakeAsync(int max, IReadOnlyCollection<int>? except = null, CancellationToken cancellationToken = default)
     {
         var skip = except as IReadOnlySet<int> ?? except?.ToHashSet() ?? [];
-        return writes.RunAsync<List<(int, string)>>(() =>
+        var read = await writes.RunAsync<List<(int Id, string Json)>>(() =>
         {
             List<int> ids;
             lock (kept)
@@ -72,6 +76,8 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
             }
             return [.. ids.Select(id => inbox.FindById(id)).OfType<PendingUpdate>().Select(u => (u.Id, u.Json))];
         });
+        foreach (var (id, _) in read) taken[id] = true;
+        return read;
     }
 
     /// <summary>In one write, each by its id. One dropped late is skipped by its claim.</summary>
@@ -83,6 +89,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
             foreach (var id in updateIds) inbox.Delete(id);
         });
         lock (kept) kept.ExceptWith(updateIds);
+        foreach (var id in updateIds) taken.TryRemove(id, out _);
     }
 
     public Task RenewAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
@@ -95,6 +102,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     /// <summary>Nothing written: only this process answers from this file, and one that died answered nothing that is not marked done.</summary>
     public async Task<bool> TryClaimAsync(int updateId, CancellationToken cancellationToken = default)
     {
+        if (taken.TryRemove(updateId, out _)) return answering.TryAdd(updateId, true);
         // The claim itself outside the writer's lambda, which is run again when its batch fails.
         var answered = await writes.RunAsync(() => handled.FindById(updateId) is { Done: true });
         return !answered && answering.TryAdd(updateId, true);
