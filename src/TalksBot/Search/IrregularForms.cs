@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace TalksBot.Search;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace TalksBot.Search;
 /// </summary>
 public static class IrregularForms
 {
-    public static readonly IReadOnlyDictionary<string, string> English = Table("""
+    public static readonly FrozenDictionary<string, string> English = Frozen(Table("""
         say: said says; tell: told; think: thought; make: made; take: took taken; give: gave given; come: came;
         go: went gone; see: saw seen; know: knew known; hold: held; meet: met; lead: led; leave: left; keep: kept;
         begin: began begun; bring: brought; buy: bought; fight: fought; seek: sought; win: won; lose: lost;
@@ -17,7 +19,7 @@ public static class IrregularForms
         withdraw: withdrew withdrawn; get: got gotten; grow: grew grown; hear: heard; sell: sold; set: set; put: put;
         become: became; drive: drove driven; fly: flew flown; bear: bore borne; freeze: froze frozen;
         child: children; man: men; woman: women; foot: feet; tooth: teeth; mouse: mice; goose: geese
-        """);
+        """));
 
     // Declared before the tables that use it: static fields are set in order.
     static readonly string[] DutchPrefixes = ["aan", "af", "op", "uit", "in", "mee", "toe", "voor", "door", "over", "onder", "terug", "ver", "be", "ont", "her", "er"];
@@ -26,7 +28,7 @@ public static class IrregularForms
     /// Common Dutch strong and irregular verbs; each also with the prefixes Dutch verbs take
     /// (<see cref="DutchPrefixes"/>), so "verwierp" finds "verwerpen" and "bood aan" finds "aanbieden".
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Dutch = WithPrefixes(Table("""
+    public static readonly FrozenDictionary<string, string> Dutch = Frozen(WithPrefixes(Table("""
         zeggen: zei zeiden gezegd zegt; doen: deed deden gedaan; gaan: ging gingen gegaan; komen: kwam kwamen gekomen;
         spreken: sprak spraken gesproken; nemen: nam namen genomen; geven: gaf gaven gegeven; houden: hield hielden gehouden;
         brengen: bracht brachten gebracht; werpen: wierp wierpen geworpen; laten: liet lieten gelaten;
@@ -40,7 +42,7 @@ public static class IrregularForms
         vallen: viel vielen gevallen; hangen: hing hingen gehangen; weten: wist wisten geweten;
         kopen: kocht kochten gekocht; zoeken: zocht zochten gezocht; moeten: moest moesten; willen: wilde wilden wou gewild;
         kunnen: kon konden gekund; mogen: mocht mochten gemogen; zijn: was waren geweest; hebben: had hadden gehad
-        """));
+        """)));
 
     /// <summary>
     /// Adds each verb with each prefix: separable ones keep the participle's ge- inside ("aangeboden"),
@@ -58,6 +60,9 @@ public static class IrregularForms
             }
         return all;
     }
+
+    // Frozen: read for every word analysed, by span (no string made for the look-up).
+    static FrozenDictionary<string, string> Frozen(Dictionary<string, string> table) => table.ToFrozenDictionary(StringComparer.Ordinal);
 
     static Dictionary<string, string> Table(string text)
     {

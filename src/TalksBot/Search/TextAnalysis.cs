@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
@@ -66,7 +67,7 @@ public static class TextAnalysis
     static CharArraySet LoadStopSet(string resource) =>
         WordlistLoader.GetSnowballWordSet(IOUtils.GetDecodingReader(typeof(SnowballFilter), resource, Encoding.UTF8), Version);
 
-    sealed class NewsAnalyzer(CharArraySet stopWords, Func<SnowballProgram> stemmer, IReadOnlyDictionary<string, string> irregular, bool english) : Analyzer
+    sealed class NewsAnalyzer(CharArraySet stopWords, Func<SnowballProgram> stemmer, FrozenDictionary<string, string> irregular, bool english) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -105,14 +106,15 @@ public static class TextAnalysis
     }
 
     /// <summary>Irregular verb forms become their infinitive before stemming.</summary>
-    sealed class IrregularFormFilter(TokenStream input, IReadOnlyDictionary<string, string> forms) : TokenFilter(input)
+    sealed class IrregularFormFilter(TokenStream input, FrozenDictionary<string, string> forms) : TokenFilter(input)
     {
         readonly ICharTermAttribute term = input.AddAttribute<ICharTermAttribute>();
+        readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public override bool IncrementToken()
         {
             if (!m_input.IncrementToken()) return false;
-            if (forms.TryGetValue(term.ToString(), out var lemma)) term.SetEmpty().Append(lemma);
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var lemma)) term.SetEmpty().Append(lemma);
             return true;
         }
     }
