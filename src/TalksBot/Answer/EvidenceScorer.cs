@@ -32,11 +32,12 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
         // an account of a topic, and most sentences of the passages found are such (the rest of a score, its
         // neighbours analysed, its patterns tried, cost several times as much).
         Span<float> owns = part.Words.Count <= 64 ? stackalloc float[part.Words.Count] : new float[part.Words.Count];
+        Span<float> weights = part.Words.Count <= 64 ? stackalloc float[part.Words.Count] : new float[part.Words.Count];
         float total = 0, direct = 0;
         for (var i = 0; i < owns.Length; i++)
         {
             var asked = part.Words[i];
-            var weight = asked.Importance * Weight(asked.Role);
+            var weight = weights[i] = asked.Importance * Weight(asked.Role);
             total += weight;
             var own = Match(asked.Word, sentence.Terms, floor);
             // Beside the earlier part's answer, this sentence continues it: what that one names, this one speaks of.
@@ -56,9 +57,7 @@ public sealed class EvidenceScorer(IOptions<AnswerOptions> settings)
         var namesHold = true;
         for (var i = 0; i < owns.Length; i++)
         {
-            var asked = part.Words[i];
-            var weight = asked.Importance * Weight(asked.Role);
-            var own = owns[i];
+            var (asked, weight, own) = (part.Words[i], weights[i], owns[i]);
             // What the sentence's neighbours say counts only for a word it lacks.
             var near = own > 0 ? 0 : asked.Role switch
             {

@@ -78,9 +78,9 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         }
         var postings = parts.Count == 0 ? null : Compressed.Unpack("The search image", [.. parts.OrderBy(p => p["_id"].AsInt32).SelectMany(p => p["bytes"].AsBinary)]);
         if (postings is null && unpacked.Count > 0) throw new InvalidDataException("The search image is missing.");
-        // Their terms are in the image.
+        // A source's chunks are packed in their order; their terms are in the image.
         return Task.FromResult(new StoredIndex(generation, stored,
-            [.. unpacked.OrderBy(u => u.Source, StringComparer.Ordinal).SelectMany(u => u.Chunks.OrderBy(c => c.Chunk.Index)).Select(c => new AnalysedChunk(c, []))], postings));
+            [.. unpacked.OrderBy(u => u.Source, StringComparer.Ordinal).SelectMany(u => u.Chunks).Select(c => new AnalysedChunk(c, []))], postings));
     }
 
     public Task<IReadOnlyList<IndexRun>> RunsAsync(int limit, CancellationToken cancellationToken = default) =>

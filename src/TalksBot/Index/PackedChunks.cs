@@ -22,6 +22,7 @@ public static class PackedChunks
     /// <summary>Texts and all compressed: the layout before version 3, still read.</summary>
     const byte AllCompressed = 2;
 
+    /// <param name="chunks">A source's chunks in their order, as <see cref="Unpack"/> gives them back.</param>
     public static byte[] Pack(IReadOnlyList<StoredChunk> chunks)
     {
         using var buffer = new MemoryStream();

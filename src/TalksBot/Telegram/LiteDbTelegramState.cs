@@ -38,7 +38,7 @@ public sealed class LiteDbTelegramState(LiteDatabase db, LiteDbGroupCommit write
     readonly ConcurrentDictionary<int, bool> answering = new();
 
     // The kept updates' ids, oldest first, as committed: a take reads only the updates it takes, not the
-    // whole inbox in order (a tenth of the writer's time at a thousand updates a second). Read from the
+    // whole inbox in order (a seventh of the writer's time in the webhook benchmark). Read from the
     // file on the first take; changed only once a write is committed, so a batch rolled back leaves it true.
     readonly SortedSet<int> kept = [];
     bool keptLoaded;
