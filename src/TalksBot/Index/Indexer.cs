@@ -107,7 +107,7 @@ public sealed class Indexer(
         var article = ArticleParser.Parse(file.Text!);
         var info = file.Override?.ApplyTo(article.Info) ?? article.Info;
         var chunks = Chunker.Split(file.Name, article, options.Value.ChunkTargetChars, options.Value.ChunkOverlapSentences)
-            .Select(c => new AnalysedChunk(new IndexedChunk(c, info.Language, null), [.. TextAnalysis.Terms(c.Text, info.Language).Select(terms.Intern)]))
+            .Select(c => new AnalysedChunk(new IndexedChunk(c, info.Language, null), TextAnalysis.Terms(c.Text, info.Language, terms)))
             .ToList();
         var source = new StoredSource
         {

@@ -79,6 +79,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     async Task<IndexRun> ReindexLockedAsync(bool full, IProgress<IndexProgress>? progress, bool first, CancellationToken cancellationToken)
     {
         IndexRun? run = null;
+        Task<Snapshot>? loading = null;
         try
         {
             await using var held = await store.LockReindexAsync(wait: first, cancellationToken);
@@ -88,12 +89,15 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 LogRunSkipped(logger);
                 return run;
             }
+            // With no snapshot yet, the store's is read while the seeds folder is: it is the index when nothing changed,
+            // and the basis of a change otherwise (a full reindex takes every source in again, so needs none).
+            loading = current is null && !full ? Task.Run(() => LoadAsync(cancellationToken), cancellationToken) : null;
             (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
             if (change is null)
             {
                 await store.RecordAsync(run, cancellationToken);
                 LogRunFailed(logger, run.Error);
-                current ??= await LoadAsync(cancellationToken);
+                current ??= await (loading ?? LoadAsync(cancellationToken));
                 return run;
             }
             // The snapshot after the change is built before the commit, so that the store can keep its image with it:
@@ -101,7 +105,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             // every source, else from what the store holds now.
             var basis = current is { } previous && previous.Generation == await store.GenerationAsync(cancellationToken) ? previous.Index
                 : change.Upserts.Count == run.Sources ? SearchIndex.Empty
-                : (await LoadAsync(cancellationToken)).Index;
+                : (await (loading ?? LoadAsync(cancellationToken))).Index;
             var next = Apply(basis, change);
             var generation = await store.CommitAsync(change with { Snapshot = next }, cancellationToken);
             current = new Snapshot(next, generation);

@@ -91,7 +91,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
         // LiteDB binds a transaction to the calling thread: nothing in here may await.
         // Packing is all CPU and needs no lock: on every core, before the transaction.
         var packed = change.Upserts.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(u => PackedChunks.Pack([.. u.Chunks.Select(StoredChunk.From)])).ToArray();
+            .Select(u => PackedChunks.Pack([.. u.Chunks.Select(c => c.Indexed)])).ToArray();
         // So is the image, where the change is sure to need it (a new fingerprint alone is found out inside).
         var postings = change.Upserts.Count > 0 || change.Removed.Count > 0 ? Image(change) : null;
         using (writes.Enter())

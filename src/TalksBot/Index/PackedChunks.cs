@@ -23,28 +23,31 @@ public static class PackedChunks
     const byte AllCompressed = 2;
 
     /// <param name="chunks">A source's chunks in their order, as <see cref="Unpack"/> gives them back.</param>
-    public static byte[] Pack(IReadOnlyList<StoredChunk> chunks)
+    public static byte[] Pack(IReadOnlyList<IndexedChunk> chunks)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
             writer.Write7BitEncodedInt(chunks.Count);
-            var texts = new List<byte[]>(chunks.Count);
+            var texts = new byte[chunks.Sum(c => c.Chunk.Utf8.Length)];
+            var at = 0;
             foreach (var chunk in chunks)
             {
-                var utf8 = chunk.Utf8;
-                texts.Add(utf8);
-                writer.Write7BitEncodedInt(chunk.Index);
+                var utf8 = chunk.Chunk.Utf8;
+                utf8.CopyTo(texts.AsSpan(at));
+                at += utf8.Length;
+                writer.Write7BitEncodedInt(chunk.Chunk.Index);
                 writer.Write(chunk.Language);
                 writer.Write7BitEncodedInt(utf8.Length);
-                WriteOffsets(writer, chunk.Sentences);
+                WriteSentences(writer, chunk.Chunk.Sentences);
                 writer.Write(chunk.Vector is not null);
                 if (chunk.Vector is null) continue;
-                writer.Write7BitEncodedInt(chunk.Vector.Length);
-                writer.Write(chunk.Vector);
+                var vector = MemoryMarshal.AsBytes(chunk.Vector.AsSpan());
+                writer.Write7BitEncodedInt(vector.Length);
+                writer.Write(vector);
             }
-            var blob = Compressed.Pack([.. texts.SelectMany(t => t)]);
+            var blob = Compressed.Pack(texts);
             writer.Write(XxHash3.HashToUInt64(blob));
             writer.Write(blob);
         }
@@ -112,15 +115,16 @@ public static class PackedChunks
         return previous is not null && Ascii.Equals(utf8, previous) ? previous : string.Intern(Encoding.UTF8.GetString(utf8));
     }
 
-    // Offsets grow through a source: each as the step from the one before, mostly one or two bytes.
-    static void WriteOffsets(BinaryWriter writer, int[] offsets)
+    // Offsets grow through a source: each start and end as the step from the offset before, mostly one or two bytes.
+    static void WriteSentences(BinaryWriter writer, IReadOnlyList<TextSpan> sentences)
     {
-        writer.Write7BitEncodedInt(offsets.Length);
+        writer.Write7BitEncodedInt(2 * sentences.Count);
         var previous = 0;
-        foreach (var offset in offsets)
+        foreach (var sentence in sentences)
         {
-            writer.Write7BitEncodedInt(offset - previous);
-            previous = offset;
+            writer.Write7BitEncodedInt(sentence.Start - previous);
+            writer.Write7BitEncodedInt(sentence.End - sentence.Start);
+            previous = sentence.End;
         }
     }
 

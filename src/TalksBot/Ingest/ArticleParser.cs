@@ -52,8 +52,7 @@ public static partial class ArticleParser
         }
 
         var sentences = kept.SelectMany(l => SentenceSplitter.Split(text, l)).ToList();
-        var body = string.Join(" ", sentences.Select(s => s.Of(text)));
-        var info = new SourceInfo(Title(text, kept, sentences), LanguageDetector.Detect(body), outlet, author, date, url);
+        var info = new SourceInfo(Title(text, kept, sentences), LanguageDetector.Detect(text, sentences), outlet, author, date, url);
         return new Article(text, info, sentences, removed);
     }
 

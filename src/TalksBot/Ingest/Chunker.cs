@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TalksBot.Ingest;
 
 /// <summary>
@@ -19,7 +21,8 @@ public static class Chunker
             while (last + 1 < sentences.Count && length + sentences[last + 1].Length <= targetChars)
                 length += sentences[++last].Length + 1;
 
-            var span = sentences.Skip(first).Take(last - first + 1).ToList();
+            var span = new TextSpan[last - first + 1];
+            for (var i = 0; i < span.Length; i++) span[i] = sentences[first + i];
             chunks.Add(new Chunk(source, chunks.Count, Join(article.Text, span), span));
             if (last == sentences.Count - 1) break;
             first = Math.Max(first + 1, last + 1 - overlapSentences);
@@ -27,15 +30,18 @@ public static class Chunker
         return chunks;
     }
 
-    /// <summary>Sentences that stood on separate lines stay on separate lines.</summary>
-    static string Join(string text, List<TextSpan> sentences)
+    /// <summary>The sentences' text as UTF-8, which a chunk keeps: sentences that stood on separate lines stay on separate lines.</summary>
+    static byte[] Join(string text, TextSpan[] sentences)
     {
-        var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < sentences.Count; i++)
+        var length = sentences.Length - 1;
+        foreach (var sentence in sentences) length += Encoding.UTF8.GetByteCount(text.AsSpan(sentence.Start, sentence.Length));
+        var utf8 = new byte[length];
+        var at = 0;
+        for (var i = 0; i < sentences.Length; i++)
         {
-            if (i > 0) builder.Append(text.AsSpan(sentences[i - 1].End, sentences[i].Start - sentences[i - 1].End).Contains('\n') ? '\n' : ' ');
-            builder.Append(text, sentences[i].Start, sentences[i].Length);
+            if (i > 0) utf8[at++] = text.AsSpan(sentences[i - 1].End, sentences[i].Start - sentences[i - 1].End).Contains('\n') ? (byte)'\n' : (byte)' ';
+            at += Encoding.UTF8.GetBytes(text.AsSpan(sentences[i].Start, sentences[i].Length), utf8.AsSpan(at));
         }
-        return builder.ToString();
+        return utf8;
     }
 }

@@ -25,24 +25,37 @@ public static class LanguageDetector
         "wie", "wat", "waar", "wanneer", "waarom", "hoe", "hoeveel", "welke", "deze", "dit", "tussen", "zich",
     };
 
-    public static string Detect(string text)
+    // No word longer than the longest listed is looked up: most words of running text are.
+    static readonly int LongestWord = EnglishWords.Concat(DutchWords).Max(w => w.Length);
+
+    public static string Detect(string text) => Detect(text, [new TextSpan(0, text.Length)]);
+
+    /// <summary>The language of the text's <paramref name="parts"/>, as of their text joined by spaces (none of it made).</summary>
+    public static string Detect(string text, IEnumerable<TextSpan> parts)
+    {
+        int en = 0, nl = 0;
+        foreach (var part in parts) Count(text.AsSpan(part.Start, part.Length), ref en, ref nl);
+        return nl > en ? Dutch : English;
+    }
+
+    static void Count(ReadOnlySpan<char> text, ref int en, ref int nl)
     {
         // Looked up as spans: a whole article's words, none of them made a string.
         var english = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var dutch = DutchWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        int en = 0, nl = 0, start = -1;
+        var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
             var letter = i < text.Length && char.IsLetter(text[i]);
             if (letter && start < 0) start = i;
             else if (!letter && start >= 0)
             {
-                var word = text.AsSpan(start, i - start);
+                var word = text.Slice(start, i - start);
+                start = -1;
+                if (word.Length > LongestWord) continue;
                 if (english.Contains(word)) en++;
                 if (dutch.Contains(word)) nl++;
-                start = -1;
             }
         }
-        return nl > en ? Dutch : English;
     }
 }

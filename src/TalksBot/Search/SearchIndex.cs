@@ -49,6 +49,15 @@ public sealed partial class SearchIndex
 
     static Postings Build(IReadOnlyList<AnalysedChunk> chunks)
     {
+        // The acronyms are found beside the postings (they need the term ids only at the end): on every core, a word memo each,
+        // taken in chunk order, so the same sets in the same order as one pass.
+        var found = new List<(string Acronym, List<string> Terms)>[chunks.Count];
+        var finding = Task.Run(() => Parallel.For(0, chunks.Count, () => new Dictionary<(string, string), List<string>>(), (doc, _, wordTerms) =>
+        {
+            found[doc] = [.. Acronyms.Find(chunks[doc].Indexed.Chunk.Text, chunks[doc].Indexed.Language, wordTerms)];
+            return wordTerms;
+        }, _ => { }));
+
         var termIds = new Dictionary<string, int>();
         var lengths = new int[chunks.Count];
         var termSets = new int[chunks.Count][];
@@ -108,13 +117,7 @@ public sealed partial class SearchIndex
         var terms = new string[termIds.Count];
         foreach (var (term, id) in termIds) terms[id] = term;
 
-        // Found on every core (a word memo each), taken in chunk order: the same sets, in the same order, as one pass.
-        var found = new List<(string Acronym, List<string> Terms)>[chunks.Count];
-        Parallel.For(0, chunks.Count, () => new Dictionary<(string, string), List<string>>(), (doc, _, wordTerms) =>
-        {
-            found[doc] = [.. Acronyms.Find(chunks[doc].Indexed.Chunk.Text, chunks[doc].Indexed.Language, wordTerms)];
-            return wordTerms;
-        }, _ => { });
+        finding.GetAwaiter().GetResult();
         var expansions = new Dictionary<string, HashSet<int>>();
         foreach (var (acronym, expansion) in found.SelectMany(f => f))
         {

@@ -48,6 +48,21 @@ public static class TextAnalysis
         return terms;
     }
 
+    [ThreadStatic] static List<string>? pooledTerms;
+
+    /// <summary>The terms as the pool's strings: a term seen before is not made again (indexing analyses every chunk of a library).</summary>
+    public static string[] Terms(string text, string language, TermPool pool)
+    {
+        var terms = pooledTerms ??= [];
+        terms.Clear();
+        using var stream = (language == LanguageDetector.Dutch ? Dutch : English).GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(pool.Intern(term.Buffer.AsSpan(0, term.Length)));
+        stream.End();
+        return [.. terms];
+    }
+
     /// <summary>The analysed terms of <paramref name="text"/> with where each stands in it, for answer scoring that needs order and case.</summary>
     public static List<TermAt> Tokens(string text, string language)
     {

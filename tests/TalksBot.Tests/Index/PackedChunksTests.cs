@@ -2,18 +2,19 @@ using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 using TalksBot.Index;
+using TalksBot.Ingest;
+using TalksBot.Search;
 
 namespace TalksBot.Tests.Index;
 
 /// <summary>The LiteDB store's layout, one packed value per source (the terms are in the search image): read back as written, damage named, the older layout taken in again.</summary>
 public class PackedChunksTests
 {
-    static StoredChunk Chunk(int index, byte[]? vector = null) => new()
-    {
-        Source = "a.txt", Index = index, Language = index == 0 ? "en" : "nl",
-        Text = "Één zin. Ein Satz — “quoted” 20%.\nNext line 🕊.", Sentences = [0, 8, 9, 33, 34, 49],
-        Terms = index == 1 ? "" : "één zin ein satz quot 20 next line", Vector = vector,
-    };
+    const string Text = "Één zin. Ein Satz — “quoted” 20%.\nNext line 🕊.";
+    static readonly int[] Sentences = [0, 8, 9, 33, 34, 49];
+
+    static IndexedChunk Chunk(int index, float[]? vector = null) => new(
+        new Chunk("a.txt", index, Text, [new(0, 8), new(9, 33), new(34, 49)]), index == 0 ? "en" : "nl", vector);
 
     /// <param name="arena">The texts are kept in an arena's blocks (as a restart keeps them), with the bytes read overwritten after.</param>
     [Theory]
@@ -21,8 +22,7 @@ public class PackedChunksTests
     [InlineData(true)]
     public void ChunksComeBackAsTheyWereWritten(bool arena)
     {
-        var vector = new byte[] { 0, 0, 128, 63, 0, 0, 0, 192 };
-        StoredChunk[] chunks = [Chunk(0, vector), Chunk(1), Chunk(7)];
+        IndexedChunk[] chunks = [Chunk(0, [1f, -2f]), Chunk(1), Chunk(7)];
         var packed = PackedChunks.Pack(chunks);
 
         var read = PackedChunks.Unpack("a.txt", packed, arena ? new ByteArena() : null);
@@ -31,12 +31,12 @@ public class PackedChunksTests
         Assert.Equal(chunks.Length, read.Count);
         for (var i = 0; i < chunks.Length; i++)
         {
-            Assert.Equal(chunks[i].Id, read[i].Chunk.Id);
-            Assert.Equal(chunks[i].Index, read[i].Chunk.Index);
+            Assert.Equal(chunks[i].Chunk.Id, read[i].Chunk.Id);
+            Assert.Equal(chunks[i].Chunk.Index, read[i].Chunk.Index);
             Assert.Equal(chunks[i].Language, read[i].Language);
-            Assert.Equal(chunks[i].Text, read[i].Chunk.Text);
-            Assert.Equal(chunks[i].Sentences, Offsets(read[i]));
-            Assert.Equal(chunks[i].Vector is null ? null : new[] { 1f, -2f }, read[i].Vector);
+            Assert.Equal(Text, read[i].Chunk.Text);
+            Assert.Equal(Sentences, Offsets(read[i]));
+            Assert.Equal(chunks[i].Vector, read[i].Vector);
         }
     }
 
@@ -44,7 +44,7 @@ public class PackedChunksTests
     [Fact]
     public void PacksOfTheEarlierVersionAreStillRead()
     {
-        var chunk = Chunk(7);
+        var chunk = new StoredChunk { Source = "a.txt", Index = 7, Language = "nl", Text = Text, Sentences = Sentences };
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -65,7 +65,7 @@ public class PackedChunksTests
         Assert.Equal(chunk.Sentences, Offsets(read));
     }
 
-    static int[] Offsets(TalksBot.Search.IndexedChunk chunk) => [.. chunk.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })];
+    static int[] Offsets(IndexedChunk chunk) => [.. chunk.Chunk.Sentences.SelectMany(s => new[] { s.Start, s.End })];
 
     [Theory]
     [InlineData("cut")]

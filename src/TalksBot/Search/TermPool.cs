@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace TalksBot.Index;
+namespace TalksBot.Search;
 
 /// <summary>
 /// One string instance per distinct term. A corpus has tens of thousands of distinct terms but
