@@ -18,8 +18,8 @@ public sealed class VariantIndex
     public const int MaxVariants = 5;
 
     readonly string[] terms;
-    readonly Dictionary<long, int[]> termsByGram;
-    readonly Dictionary<string, int[]> termsBySkeleton;
+    readonly IdLists<long> termsByGram;
+    readonly IdLists<string> termsBySkeleton;
     [ThreadStatic] static int[]? counts;
 
     // A snapshot's terms stay as they are and questions ask after the same words again: a term's variants are sought once.
@@ -32,17 +32,9 @@ public sealed class VariantIndex
     public VariantIndex(string[] terms)
     {
         this.terms = terms;
-        var lists = new Dictionary<long, List<int>>();
-        var skeletons = new Dictionary<string, List<int>>();
-        for (var id = 0; id < terms.Length; id++)
-        {
-            if (!IsWord(terms[id])) continue;
-            foreach (var gram in Grams(terms[id])) Add(lists, Key(gram, terms[id].Length), id);
-            Add(skeletons, Skeleton(terms[id]), id);
-        }
-        // Arrays, not lists: a snapshot keeps them as long as it lives.
-        termsByGram = lists.ToDictionary(l => l.Key, l => l.Value.ToArray());
-        termsBySkeleton = skeletons.ToDictionary(l => l.Key, l => l.Value.ToArray());
+        var words = Enumerable.Range(0, terms.Length).Where(id => IsWord(terms[id])).ToList();
+        termsByGram = new IdLists<long>(words.SelectMany(id => Grams(terms[id]).Select(gram => (Key(gram, terms[id].Length), id))));
+        termsBySkeleton = new IdLists<string>(words.Select(id => (Skeleton(terms[id]), id)));
     }
 
     /// <summary>Up to <see cref="MaxVariants"/> indexed terms other than <paramref name="term"/> that spell it differently, with a similarity in (0, 1].</summary>
@@ -67,9 +59,8 @@ public sealed class VariantIndex
         var grams = Grams(term);
         foreach (var gram in grams)
             for (var length = Math.Max(MinLength, term.Length - MaxLengthDifference); length <= term.Length + MaxLengthDifference; length++)
-                if (termsByGram.TryGetValue(Key(gram, length), out var ids))
-                    foreach (var id in ids)
-                        if (seen[id]++ == 0) touched.Add(id);
+                foreach (var id in termsByGram[Key(gram, length)])
+                    if (seen[id]++ == 0) touched.Add(id);
         foreach (var id in touched)
         {
             var other = terms[id];
@@ -82,10 +73,9 @@ public sealed class VariantIndex
                 found.Add((id, Math.Max(dice, minSimilarity)));
         }
 
-        if (termsBySkeleton.TryGetValue(Skeleton(term), out var alike))
-            foreach (var id in alike)
-                if (terms[id] != term && !found.Exists(f => f.TermId == id) && VowelsDifferAtMostTwice(Transliterated(terms[id]), Transliterated(term)))
-                    found.Add((id, minSimilarity));
+        foreach (var id in termsBySkeleton[Skeleton(term)])
+            if (terms[id] != term && !found.Exists(f => f.TermId == id) && VowelsDifferAtMostTwice(Transliterated(terms[id]), Transliterated(term)))
+                found.Add((id, minSimilarity));
 
         found.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
         if (found.Count > MaxVariants) found.RemoveRange(MaxVariants, found.Count - MaxVariants);
@@ -160,11 +150,5 @@ public sealed class VariantIndex
         for (var i = 0; i < a.Length; i++)
             if (a[i] != b[i] && (!"aeiouyjwh".Contains(a[i]) || !"aeiouyjwh".Contains(b[i]) || ++differences > 2)) return false;
         return true;
-    }
-
-    static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(id);
     }
 }
