@@ -9,8 +9,11 @@ public sealed record IndexChange(
     string Fingerprint,
     IndexRun Run)
 {
-    /// <summary>The snapshot the store holds once this change is written: a store may keep its image (<see cref="SearchIndex.Image"/>).</summary>
-    public SearchIndex? Snapshot { get; init; }
+    /// <summary>
+    /// The snapshot the store holds once this change is written, being built while the store writes: a store may keep
+    /// its image (<see cref="SearchIndex.Image"/>), and then waits for it before it commits.
+    /// </summary>
+    public Task<SearchIndex>? Snapshot { get; init; }
 
     /// <summary>Unchanged sources with a new <see cref="Ingest.SeedStamp"/>: kept by a store whose library stamps files, not a change of the index.</summary>
     public IReadOnlyList<StoredSource> Restamped { get; init; } = [];

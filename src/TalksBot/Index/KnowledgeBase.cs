@@ -100,15 +100,15 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 current ??= await (loading ?? LoadAsync(cancellationToken));
                 return run;
             }
-            // The snapshot after the change is built before the commit, so that the store can keep its image with it:
-            // from the one this process holds when the store has nothing newer, from nothing when the change holds
-            // every source, else from what the store holds now.
+            // The snapshot after the change is built while the store writes it, so that the store can keep its image with
+            // the commit: from the one this process holds when the store has nothing newer, from nothing when the change
+            // holds every source, else from what the store holds now.
             var basis = current is { } previous && previous.Generation == await store.GenerationAsync(cancellationToken) ? previous.Index
                 : change.Upserts.Count == run.Sources ? SearchIndex.Empty
                 : (await (loading ?? LoadAsync(cancellationToken))).Index;
-            var next = Apply(basis, change);
+            var next = Task.Run(() => Apply(basis, change), cancellationToken);
             var generation = await store.CommitAsync(change with { Snapshot = next }, cancellationToken);
-            current = new Snapshot(next, generation);
+            current = new Snapshot(await next, generation);
             LogRun(logger, run.Added, run.Changed, run.Removed, run.Unchanged, run.ElapsedMs);
             return run;
         }

@@ -89,11 +89,12 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
     public Task<long> CommitAsync(IndexChange change, CancellationToken cancellationToken = default)
     {
         // LiteDB binds a transaction to the calling thread: nothing in here may await.
+        // The image is made as soon as the snapshot is built (while the chunks are packed and written), where the
+        // change is sure to need it (a new fingerprint alone is found out inside).
+        var postings = change.Upserts.Count > 0 || change.Removed.Count > 0 ? Image(change) : null;
         // Packing is all CPU and needs no lock: on every core, before the transaction.
         var packed = change.Upserts.AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(u => PackedChunks.Pack([.. u.Chunks.Select(c => c.Indexed)])).ToArray();
-        // So is the image, where the change is sure to need it (a new fingerprint alone is found out inside).
-        var postings = change.Upserts.Count > 0 || change.Removed.Count > 0 ? Image(change) : null;
         using (writes.Enter())
         {
             sourceList = null;
@@ -115,7 +116,7 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that changed nothing leaves the generation as it was: no replica reloads for it.
                 var changed = change.Upserts.Count > 0 || change.Removed.Count > 0 || meta.FindById("fingerprint")?["value"].AsString != change.Fingerprint;
-                if (changed) WriteImage(postings ?? Image(change));
+                if (changed) WriteImage((postings ?? Image(change)).GetAwaiter().GetResult());
                 var generation = Generation() + (changed ? 1 : 0);
                 meta.Upsert(new BsonDocument { ["_id"] = "fingerprint", ["value"] = change.Fingerprint });
                 meta.Upsert(new BsonDocument { ["_id"] = "generation", ["value"] = generation });
@@ -143,8 +144,9 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
             image.Insert(new BsonDocument { ["_id"] = part, ["bytes"] = packed.AsSpan(part * PartBytes, Math.Min(PartBytes, packed.Length - part * PartBytes)).ToArray() });
     }
 
-    static byte[] Image(IndexChange change) => Compressed.Pack((change.Snapshot
-        ?? throw new ArgumentException("The LiteDB store keeps the terms in the snapshot's image: a change comes with its snapshot.", nameof(change))).Image());
+    static Task<byte[]> Image(IndexChange change) => (change.Snapshot
+        ?? throw new ArgumentException("The LiteDB store keeps the terms in the snapshot's image: a change comes with its snapshot.", nameof(change)))
+        .ContinueWith(built => Compressed.Pack(built.GetAwaiter().GetResult().Image()), TaskScheduler.Default);
 
     /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
     public Task<IHeldLock?> LockReindexAsync(bool wait, CancellationToken cancellationToken = default) =>
