@@ -32,9 +32,16 @@ public sealed class VariantIndex
     public VariantIndex(string[] terms)
     {
         this.terms = terms;
-        var words = Enumerable.Range(0, terms.Length).Where(id => IsWord(terms[id])).ToList();
-        termsByGram = new IdLists<long>(words.SelectMany(id => Grams(terms[id]).Select(gram => (Key(gram, terms[id].Length), id))));
-        termsBySkeleton = new IdLists<string>(words.Select(id => (Skeleton(terms[id]), id)));
+        var byGram = new List<(long, int)>(8 * terms.Length);
+        var bySkeleton = new List<(string, int)>(terms.Length);
+        for (var id = 0; id < terms.Length; id++)
+        {
+            if (!IsWord(terms[id])) continue;
+            foreach (var gram in Grams(terms[id])) byGram.Add((Key(gram, terms[id].Length), id));
+            bySkeleton.Add((Skeleton(terms[id]), id));
+        }
+        termsByGram = new IdLists<long>(byGram);
+        termsBySkeleton = new IdLists<string>(bySkeleton);
     }
 
     /// <summary>Up to <see cref="MaxVariants"/> indexed terms other than <paramref name="term"/> that spell it differently, with a similarity in (0, 1].</summary>
