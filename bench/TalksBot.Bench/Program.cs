@@ -1,5 +1,6 @@
 using TalksBot.Bench;
 
+// dotnet run -c Release --project bench/TalksBot.Bench -- targets   (search, ask and telegram one after another, then every target of issue #15 from that run)
 // dotnet run -c Release --project bench/TalksBot.Bench -- search [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- ask [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- telegram [--questions N]
@@ -18,6 +19,16 @@ switch (verb)
     case "search":
         await SearchBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
         return 0;
+    case "targets":
+    {
+        List<Target> all = [.. await SearchBenchmark.RunAsync("seeds", devSet, 10_000, 1_000, 42)];
+        Console.WriteLine();
+        all.AddRange(await AskBenchmark.RunAsync("seeds", devSet, 10_000, 1_000, 42));
+        Console.WriteLine();
+        all.AddRange(await TelegramLoadBenchmark.RunAsync("seeds", devSet, 1_000));
+        Target.Print($"All of issue #15's targets, from this one run: {all.Count(t => t.Met)} of {all.Count} met", all);
+        return 0;
+    }
     case "ask":
         await AskBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
         return 0;
@@ -40,6 +51,6 @@ switch (verb)
         await ReplicasBenchmark.RunAsync(Path.GetFullPath("seeds"), devSet, Option("--updates", 5_000), Option("--rate", 25));
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench <search|ask|telegram|chunking|soak|faults kill|faults diskfull|replicas> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
+        Console.Error.WriteLine("usage: bench <targets|search|ask|telegram|chunking|soak|faults kill|faults diskfull|replicas> [--articles N] [--queries N] [--questions N] [--rate N] [--seed N]");
         return 2;
 }

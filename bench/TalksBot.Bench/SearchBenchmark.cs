@@ -12,15 +12,17 @@ namespace TalksBot.Bench;
 /// </summary>
 public static class SearchBenchmark
 {
-    public static async Task RunAsync(string seeds, string devSet, int articles, int queryCount, int seed)
+    /// <returns>Issue #15's targets, as this run met them.</returns>
+    public static async Task<List<Target>> RunAsync(string seeds, string devSet, int articles, int queryCount, int seed)
     {
         var work = Directory.CreateTempSubdirectory("talksbot-bench-").FullName;
         try
         {
             Console.WriteLine($"TalksBot search benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, seed {seed}");
             await SeedsAsync(seeds, devSet, work);
-            await GeneratedAsync(articles, queryCount, seed, work);
+            var targets = await GeneratedAsync(articles, queryCount, seed, work);
             Console.WriteLine($"\nProcess peak RSS: {Measure.PeakRssMb():0} MB");
+            return targets;
         }
         finally
         {
@@ -76,7 +78,7 @@ public static class SearchBenchmark
         }
     }
 
-    static async Task GeneratedAsync(int articles, int queryCount, int seed, string work)
+    static async Task<List<Target>> GeneratedAsync(int articles, int queryCount, int seed, string work)
     {
         var generator = new CorpusGenerator(seed);
         var folder = generator.WriteCorpus(Path.Combine(work, "corpus"), articles);
@@ -122,14 +124,16 @@ public static class SearchBenchmark
         Console.WriteLine($"| restart (load index from disk) | {restart:0.00} s (median of 5: {string.Join(", ", restarts.Select(r => r.ToString("0.00")))}; reads the seeds folder too) | {luceneRestart * 1000:0} ms (open, one query) | |");
         Console.WriteLine($"\nTalksBot query stages, p50 / p99: terms (analysis, translation, variants) {b50:0.000} / {b99:0.000} ms; ranking (BM25, variants, RRF, MMR) {r50:0.000} / {r99:0.000} ms");
 
-        Console.WriteLine("\nTargets (issue #15, this machine):");
-        Console.WriteLine("| target | TalksBot | Lucene.Net | met |");
-        Console.WriteLine("|---|---|---|---|");
-        Target("query p50 at most Lucene's", $"{p50:0.000} ms", $"{lp50:0.000} ms", p50 <= lp50);
-        Target("query p99 at most 2x Lucene's and under 10 ms", $"{p99:0.000} ms", $"{lp99:0.000} ms", p99 <= 2 * lp99 && p99 < 10);
-        Target("full index build at most 2x Lucene's", $"{build:0.0} s ({build / luceneBuild:0.0}x)", $"{luceneBuild:0.0} s", build <= 2 * luceneBuild);
-        Target("managed heap held at most 100 MB", $"{Math.Max(heap, restartHeap):0} MB", $"{luceneHeap:0} MB", Math.Max(heap, restartHeap) <= 100);
-        Target("restart at most 0.5 s", $"{restart:0.00} s", $"{luceneRestart * 1000:0} ms", restart <= 0.5);
+        List<Target> targets =
+        [
+            new("query p50 at most Lucene's", $"{p50:0.000} ms", $"{lp50:0.000} ms", p50 <= lp50),
+            new("query p99 at most 2x Lucene's and under 10 ms", $"{p99:0.000} ms", $"{lp99:0.000} ms", p99 <= 2 * lp99 && p99 < 10),
+            new("full index build at most 2x Lucene's", $"{build:0.0} s ({build / luceneBuild:0.0}x)", $"{luceneBuild:0.0} s", build <= 2 * luceneBuild),
+            new("managed heap held at most 100 MB", $"{Math.Max(heap, restartHeap):0} MB", $"{luceneHeap:0} MB", Math.Max(heap, restartHeap) <= 100),
+            new("restart at most 0.5 s", $"{restart:0.00} s", $"{luceneRestart * 1000:0} ms", restart <= 0.5),
+        ];
+        Target.Print("Targets (issue #15, this machine):", targets);
+        return targets;
     }
 
     /// <summary>
@@ -172,9 +176,6 @@ public static class SearchBenchmark
     sealed record OurFigures(double Build, double Heap, long StoreBytes, int Chunks, int Terms, double P50, double P99, double B50, double B99, double R50, double R99);
 
     sealed record LuceneFigures(double Build, double Heap, double P50, double P99);
-
-    static void Target(string what, string ours, string lucene, bool met) =>
-        Console.WriteLine($"| {what} | {ours} | {lucene} | {(met ? "yes" : "**no**")} |");
 
     static string Pct(int n, int of) => $"{n}/{of} ({100.0 * n / of:0}%)";
 }
