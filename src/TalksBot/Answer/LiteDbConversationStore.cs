@@ -44,12 +44,14 @@ public sealed class LiteDbConversationStore : IConversationStore
     public Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default) => writes.RunAsync(() =>
     {
         var key = IConversationStore.Key(conversationId);
-        var conversation = conversations.FindById(key);
-        if (conversation is null || conversation.UpdatedAt < Cutoff) conversation = new Conversation { Id = key };
+        var stored = conversations.FindById(key);
+        var conversation = stored is null || stored.UpdatedAt < Cutoff ? new Conversation { Id = key } : stored;
         conversation.Turns.Add(turn);
         if (conversation.Turns.Count > options.ConversationTurns) conversation.Turns.RemoveRange(0, conversation.Turns.Count - options.ConversationTurns);
         conversation.UpdatedAt = turn.At;
-        conversations.Upsert(conversation);
+        // Looked up already: inserted or updated, not looked up again (as an upsert would).
+        if (stored is null) conversations.Insert(conversation);
+        else conversations.Update(conversation);
         // Expired conversations are never read (Recent checks the age); clearing them out now and then is enough.
         if (++appended % 100 == 0)
         {
