@@ -48,12 +48,13 @@ public static class TextAnalysis
         return terms;
     }
 
-    [ThreadStatic] static List<string>? pooledTerms;
+    // Reused by each thread for every chunk it analyses; the terms are copied out.
+    [ThreadStatic] static List<string>? termBuffer;
 
     /// <summary>The terms as the pool's strings: a term seen before is not made again (indexing analyses every chunk of a library).</summary>
     public static string[] Terms(string text, string language, TermPool pool)
     {
-        var terms = pooledTerms ??= [];
+        var terms = termBuffer ??= [];
         terms.Clear();
         using var stream = (language == LanguageDetector.Dutch ? Dutch : English).GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
