@@ -97,6 +97,9 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
             .Select(u => PackedChunks.Pack([.. u.Chunks.Select(c => c.Indexed)])).ToArray();
         using (writes.Enter())
         {
+            // A source's pack and its row are written and deleted together, here only: a source not stored has neither,
+            // and both are inserted (an upsert tries an update first: a third of a first build's writing).
+            var stored = Sources().Select(s => s.Id).ToHashSet();
             sourceList = null;
             db.BeginTrans();
             try
@@ -109,8 +112,17 @@ public sealed class LiteDbKnowledgeStore : IKnowledgeStore
                 for (var i = 0; i < change.Upserts.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    chunks.Upsert(new BsonDocument { ["_id"] = change.Upserts[i].Source.Id, ["chunks"] = packed[i] });
-                    sources.Upsert(change.Upserts[i].Source);
+                    var pack = new BsonDocument { ["_id"] = change.Upserts[i].Source.Id, ["chunks"] = packed[i] };
+                    if (stored.Contains(change.Upserts[i].Source.Id))
+                    {
+                        chunks.Upsert(pack);
+                        sources.Upsert(change.Upserts[i].Source);
+                    }
+                    else
+                    {
+                        chunks.Insert(pack);
+                        sources.Insert(change.Upserts[i].Source);
+                    }
                 }
                 foreach (var source in change.Restamped) sources.Update(source);
                 cancellationToken.ThrowIfCancellationRequested();
