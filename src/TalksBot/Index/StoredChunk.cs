@@ -5,8 +5,9 @@ using TalksBot.Search;
 namespace TalksBot.Index;
 
 /// <summary>
-/// A chunk as the stores keep it: text, sentence offsets (start, end pairs), analysed terms joined
-/// by spaces, and the vector as raw bytes (PostgreSQL a row each, LiteDB packed by source: <see cref="PackedChunks"/>).
+/// A chunk as PostgreSQL keeps it, a row each: text, sentence offsets (start, end pairs), analysed terms
+/// joined by spaces, and the vector as raw bytes. (LiteDB packs a source's chunks together, without their
+/// terms: <see cref="PackedChunks"/>.)
 /// </summary>
 public sealed class StoredChunk
 {

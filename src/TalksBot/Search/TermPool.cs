@@ -13,10 +13,8 @@ public sealed class TermPool
 
     public TermPool() => bySpan = terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <remarks>Safe from several threads: a reindex analyses files on every core.</remarks>
-    public string Intern(string term) => terms.GetOrAdd(term, term);
-
     /// <summary>The pooled string for these characters, made only the first time they are seen.</summary>
+    /// <remarks>Safe from several threads: a reindex analyses files on every core.</remarks>
     public string Intern(ReadOnlySpan<char> term)
     {
         if (bySpan.TryGetValue(term, out var shared)) return shared;
