@@ -17,4 +17,14 @@ public sealed record Answer(
     IReadOnlyList<SearchHit> Passages,
     string Engine,
     IReadOnlyDictionary<string, double> TimingsMs,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>Why the question was declined (<see cref="Declined.No"/> for an answer).</summary>
+    public Declined Why { get; init; }
+
+    /// <summary>The learned probability that the answer's evidence answers the question, where the offline engine read one.</summary>
+    public float? Confidence { get; init; }
+
+    /// <summary>What the gate read that probability from (<see cref="ExtractiveAnswerer.FeatureNames"/>): for training it and for looking into an answer.</summary>
+    public float[]? Features { get; init; }
+}

@@ -21,6 +21,7 @@ public static class AnswerExtensions
         builder.Services.AddKernel();
         builder.Services.AddSingleton<QuestionReader>();
         builder.Services.AddSingleton<EvidenceScorer>();
+        builder.Services.AddSingleton(_ => AnswerGate.LoadEmbedded());
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         if (builder.UsesPostgres())
         {

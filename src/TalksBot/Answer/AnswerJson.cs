@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TalksBot.Search;
 
@@ -16,6 +17,8 @@ public static class AnswerJson
             ["answer"] = answer.Text,
             ["refused"] = answer.Refused,
             ["support"] = Math.Round(answer.Support, 3),
+            ["declined"] = answer.Refused ? JsonNamingPolicy.SnakeCaseLower.ConvertName(answer.Why.ToString()) : null,
+            ["confidence"] = answer.Confidence is { } p ? Math.Round(p, 3) : null,
             ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject
             {
                 ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,

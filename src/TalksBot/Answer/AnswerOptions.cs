@@ -6,6 +6,9 @@ public sealed class AnswerOptions
     /// <summary>"extractive" (offline, the default) or "openai" (any OpenAI-compatible chat endpoint, see section OpenAI).</summary>
     public string Engine { get; set; } = "extractive";
 
+    /// <summary>The learned gate (Answer/gate.json) may decline an answer the engine's rules let through; false answers on the rules alone.</summary>
+    public bool Gate { get; set; } = true;
+
     /// <summary>Passages retrieved for each question.</summary>
     public int Passages { get; set; } = 8;
 

@@ -70,12 +70,15 @@ public sealed partial class AnswerService(
             At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
             Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], LatencyMs = timings["total"], Engine = engine,
         }, asker.UserId));
-        return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings);
+        return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings)
+        {
+            Why = draft.Why, Confidence = draft.Reading?.Probability, Features = draft.Reading?.Features,
+        };
     }
 
     async Task<(AnswerDraft, string)> WithLlmAsync(SearchIndex index, string prompt, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous, string question, CancellationToken cancellationToken)
     {
-        if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language)), OpenAI);
+        if (hits.Count == 0) return (AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoPassages), OpenAI);
         try
         {
             return (await services.GetRequiredService<OpenAIAnswerer>().AnswerAsync(kernel, prompt, language, hits, cancellationToken), OpenAI);

@@ -9,6 +9,10 @@ public static class AnswerTexts
         ? "De teksten die ik heb geven op die vraag geen antwoord."
         : "The texts I have do not answer that question.";
 
+    public static string MayNotAnswer(string language) => Dutch(language)
+        ? "De teksten die ik heb beantwoorden die vraag waarschijnlijk niet."
+        : "The texts I have probably do not answer that question.";
+
     public static string NeedsContext(string language) => Dutch(language)
         ? "Ik weet niet waar die vraag op verder gaat; stel de hele vraag."
         : "I do not know what that question goes on from; please ask the whole question.";

@@ -28,7 +28,7 @@ public static partial class CitationGuard
     public static AnswerDraft Verify(string raw, IReadOnlyList<SearchHit> passages, string language)
     {
         var text = MarkersAfterFullStop().Replace(raw.Trim(), "$2$1");
-        if (text.Length == 0 || text.Contains(NotInTexts, StringComparison.Ordinal)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
+        if (text.Length == 0 || text.Contains(NotInTexts, StringComparison.Ordinal)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.ModelSaidNotInTexts);
 
         var citations = new List<Citation>();
         var output = new List<string>();
@@ -53,7 +53,7 @@ public static partial class CitationGuard
             output.Add(markers.Length > 0 ? claim.TrimEnd() + " " + markers : claim.TrimEnd());
         }
         return citations.Count == 0
-            ? AnswerDraft.Refusal(AnswerTexts.NotInTexts(language))
+            ? AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NothingVerifiable)
             : new AnswerDraft(string.Join(" ", output), citations, Refused: false, Support: 1);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TalksBot.Search;
+using TalksBot.Semantic;
 
 namespace TalksBot.Answer;
 
@@ -11,9 +12,9 @@ namespace TalksBot.Answer;
 /// figures differ. It answers only when a sentence states the kind of thing asked for and the
 /// question's names hold; otherwise it says so, and shows the closest thing the texts do say.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceScorer scorer, IOptions<AnswerOptions> options)
+public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceScorer scorer, SentenceVectors vectors, AnswerGate gate, IOptions<AnswerOptions> options)
 {
-    sealed record Candidate(SearchHit Hit, IndexedArticle Article, int Position, Evidence Evidence, float Score)
+    sealed record Candidate(SearchHit Hit, int Rank, IndexedArticle Article, int Position, Evidence Evidence, float Score)
     {
         public IndexedSentence Sentence => Article.Sentences[Position];
     }
@@ -37,17 +38,18 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     {
         var o = options.Value;
         var parts = reader.Read(index, question, language, previous?.Question, known);
-        if (hits.Count == 0 || parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
+        if (hits.Count == 0) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoPassages);
+        if (parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoWordsToMatch);
 
         // "And the Belgian one?" with no question before it: what it goes on from is not known.
         if (previous is null && FollowUp.OpensWithConnective(question) && !parts.SelectMany(p => p.Own).Any(w => w.Role == WordRole.Focus))
-            return AnswerDraft.Refusal(AnswerTexts.NeedsContext(language));
+            return AnswerDraft.Refusal(AnswerTexts.NeedsContext(language), Declined.NeedsContext);
 
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
-        if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing));
+        if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing), Declined.UnknownName);
         // Only the names match ("the weather in Lyon", "the capital of Peru"): what is asked about, no text has.
         if (parts.Exists(p => p.Own.Any(w => w.Role == WordRole.Focus) && p.Own.Where(w => w.Role == WordRole.Focus).All(w => !w.Word.Known)))
-            return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language));
+            return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.OnlyNamesMatch);
 
         var said = previous?.Answer ?? "";
         var answers = new List<List<Candidate>>();
@@ -60,7 +62,14 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
             said += " " + best.Sentence.Text;
         }
         var support = Math.Min(1f, answers.Min(a => a[0].Score));
-        return Compose(answers, parts, language) with { Support = support };
+        // The learned gate reads the best sentence of each part; the answer stands only as well as its weakest part.
+        if (!gate.Trained) return Compose(answers, parts, language) with { Support = support };
+        var asked = vectors.Question(question);
+        var readings = answers.Select((a, p) => gate.Read(Features(parts[p], language, a, a.First(c => c.Score >= o.MinCoverage), parts.Count, asked), asked is not null)).ToList();
+        var weakest = readings.MinBy(r => r.Probability)!;
+        if (o.Gate && !weakest.Passes)
+            return Unsure(answers[readings.IndexOf(weakest)], language, parts.Count > 1) with { Reading = weakest };
+        return Compose(answers, parts, language) with { Support = support, Reading = weakest };
     }
 
     /// <param name="before">The answer to the part before: "and how did he describe them" is answered beside it.</param>
@@ -90,7 +99,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
                 var fit = evidence.Carries ? 1f : AnswerKinds.IsStrict(part.Kind) ? 0f : o.MissingKindFactor;
                 // A news report tells what matters most first: an account of a topic leans on its reports' opening sentences.
                 if (part.Kind == AnswerKind.Overview) fit *= 1f - LeadDecay * Math.Min(position, 5);
-                candidates.Add(new Candidate(hits[rank], article, position, evidence, score * fit + (score > 0 ? 0.02f / (rank + 1) : 0)));
+                candidates.Add(new Candidate(hits[rank], rank, article, position, evidence, score * fit + (score > 0 ? 0.02f / (rank + 1) : 0)));
             }
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -108,10 +117,19 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         var close = ranked.Where(c => c.Evidence.Bound && c.Evidence.Direct >= o.MinDirect && !c.Evidence.Carries)
             .MaxBy(c => c.Evidence.Coverage * Quality(c.Sentence.Text));
         if (close is null || close.Evidence.Coverage * Quality(close.Sentence.Text) < o.MinCoverage)
-            return AnswerDraft.Refusal(refusal, ranked.Count > 0 ? Math.Min(1f, ranked[0].Score) : 0);
+            return AnswerDraft.Refusal(refusal, Declined.NoSentenceAnswers, ranked.Count > 0 ? Math.Min(1f, ranked[0].Score) : 0);
+        return Closest(AnswerTexts.NotStated(language, part.Kind), close, language, Declined.NothingCarriesKind);
+    }
+
+    /// <summary>The learned gate does not trust the best sentence to answer: say so, and show it as what the texts do say.</summary>
+    AnswerDraft Unsure(List<Candidate> ranked, string language, bool partial) =>
+        Closest(partial ? AnswerTexts.NotAllInTexts(language) : AnswerTexts.MayNotAnswer(language), ranked[0], language, Declined.BelowThreshold);
+
+    AnswerDraft Closest(string refusal, Candidate close, string language, Declined why)
+    {
         var citations = new List<Citation>();
-        var text = $"{AnswerTexts.NotStated(language, part.Kind)} {AnswerTexts.Closest(language)} {Display(close.Sentence.Text)} [{Cite(citations, close)}]";
-        return new AnswerDraft(text, citations, Refused: true, 0);
+        var text = $"{refusal} {AnswerTexts.Closest(language)} {Display(close.Sentence.Text)} [{Cite(citations, close)}]";
+        return new AnswerDraft(text, citations, Refused: true, 0) { Why = why };
     }
 
     /// <summary>Capitalised words and acronyms of the question (not its first word) that no form of is in the index.</summary>

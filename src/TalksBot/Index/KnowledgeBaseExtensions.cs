@@ -4,6 +4,7 @@ using TalksBot.Ingest;
 using TalksBot.Llm;
 using TalksBot.Observability;
 using TalksBot.Search;
+using TalksBot.Semantic;
 using TalksBot.Storage;
 
 namespace TalksBot.Index;
@@ -51,6 +52,7 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton(_ => Synonyms.LoadEmbedded());
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<Searcher>();
+        builder.Services.AddSingleton<SentenceVectors>();
         builder.AddEmbeddings();
         return builder;
     }

@@ -3,6 +3,9 @@ namespace TalksBot.Search;
 /// <summary>Ranking parameters (section "Search"). The defaults were measured on the dev questions; see README.</summary>
 public sealed class SearchOptions
 {
+    /// <summary>The offline semantic signal (arctic-embed-xs sentence vectors); false for corpora too large to embed on the machine.</summary>
+    public bool Semantic { get; set; } = true;
+
     /// <summary>Passages returned by default.</summary>
     public int TopK { get; set; } = 5;
 

@@ -34,6 +34,8 @@ public class DevScoreTests
                 var question = JsonNode.Parse(line)!;
                 var answer = await answers.AskAsync(question["question"]!.GetValue<string>());
                 Assert.InRange(answer.Support, 0f, 1f);
+                // A refusal always says why, and an answer never carries a reason to decline.
+                Assert.Equal(answer.Refused, answer.Why != Declined.No);
                 var json = AnswerJson.From(answer);
                 json.Insert(0, "id", question["id"]!.DeepClone());
                 await writer.WriteLineAsync(json.ToJsonString());

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Index;
+using TalksBot.Search;
+
+namespace TalksBot.Semantic;
+
+/// <summary>
+/// Sentence vectors for the offline semantic signal, computed once per sentence text and kept: in this
+/// process for every host it runs, and on disk beside the database (<c>&lt;Index:DatabasePath&gt;.vectors</c>),
+/// so that a rebuild or a restart embeds only sentences it has not seen. A vector depends on the text
+/// alone, so the file is a cache: deleting it costs time, never answers. Off with <c>Search:Semantic=false</c>,
+/// and off by itself, with one warning, where the model cannot run.
+/// </summary>
+public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
+{
+    // Model and layout: a file written by another model or layout is started afresh.
+    const string Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n";
+    const int RecordBytes = 8 + 4 + SentenceVector.Dimensions;
+    const int Batch = 32;
+
+    static readonly ConcurrentDictionary<ulong, SentenceVector> Known = new();
+    static volatile bool broken;
+
+    readonly Lock fileGate = new();
+    bool loaded;
+
+    public bool Enabled => search.Value.Semantic && !broken;
+
+    string FilePath => index.Value.DatabasePath + ".vectors";
+
+    /// <summary>The question's vector, or null when the signal is off.</summary>
+    public float[]? Question(string text) => Enabled ? Guard(() => SentenceEncoder.Question(text)) : null;
+
+    /// <summary>The sentence's vector, embedded now if it was never seen; null when the signal is off.</summary>
+    public SentenceVector? Sentence(string text)
+    {
+        if (!Enabled) return null;
+        Load();
+        var key = Key(text);
+        if (Known.TryGetValue(key, out var vector)) return vector;
+        Embed([text]);
+        return Known.TryGetValue(key, out vector) ? vector : null;
+    }
+
+    /// <summary>Embeds every sentence of the snapshot not embedded before; returns how many were new.</summary>
+    public int Warm(SearchIndex snapshot, CancellationToken cancellationToken = default)
+    {
+        if (!Enabled) return 0;
+        Load();
+        var missing = snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
+        foreach (var batch in missing.Chunk(Batch))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Embed(batch)) break;
+        }
+        if (missing.Count > 0) LogWarmed(logger, missing.Count);
+        return missing.Count;
+    }
+
+    bool Embed(string[] texts)
+    {
+        var vectors = Guard(() => SentenceEncoder.Sentences(texts));
+        if (vectors is null) return false;
+        var records = new byte[texts.Length * RecordBytes];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var key = Key(texts[i]);
+            var vector = SentenceVector.From(vectors[i]);
+            Known[key] = vector;
+            var record = records.AsSpan(i * RecordBytes, RecordBytes);
+            BitConverter.TryWriteBytes(record, key);
+            BitConverter.TryWriteBytes(record[8..], vector.Scale);
+            MemoryMarshal.AsBytes(vector.Values.AsSpan()).CopyTo(record[12..]);
+        }
+        Append(records);
+        return true;
+    }
+
+    void Load()
+    {
+        if (loaded) return;
+        lock (fileGate)
+        {
+            if (loaded) return;
+            loaded = true;
+            try
+            {
+                if (!File.Exists(FilePath)) return;
+                var bytes = File.ReadAllBytes(FilePath);
+                var header = System.Text.Encoding.ASCII.GetBytes(Header);
+                if (bytes.Length < header.Length || !bytes.AsSpan(0, header.Length).SequenceEqual(header)) { File.Delete(FilePath); return; }
+                // A write cut short leaves part of a record at the end: the whole ones stand.
+                for (var at = header.Length; at + RecordBytes <= bytes.Length; at += RecordBytes)
+                {
+                    var values = MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan(at + 12, SentenceVector.Dimensions)).ToArray();
+                    Known.TryAdd(BitConverter.ToUInt64(bytes, at), new SentenceVector(values, BitConverter.ToSingle(bytes, at + 8)));
+                }
+            }
+            catch (IOException e)
+            {
+                LogCacheFailed(logger, e, FilePath);
+            }
+        }
+    }
+
+    void Append(byte[] records)
+    {
+        lock (fileGate)
+        {
+            try
+            {
+                var fresh = !File.Exists(FilePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
+                using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write);
+                if (fresh) file.Write(System.Text.Encoding.ASCII.GetBytes(Header));
+                else if ((file.Length - Header.Length) % RecordBytes != 0) file.SetLength(file.Length - (file.Length - Header.Length) % RecordBytes);
+                file.Write(records);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The vectors are still held in memory: a full disk costs the next process's time, not this one's answers.
+                LogCacheFailed(logger, e, FilePath);
+            }
+        }
+    }
+
+    T? Guard<T>(Func<T> encode) where T : class
+    {
+        try
+        {
+            return encode();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (!broken) LogModelFailed(logger, e);
+            broken = true;
+            return null;
+        }
+    }
+
+    static ulong Key(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Count} new sentences for the semantic signal")]
+    static partial void LogWarmed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sentence vectors file {Path} could not be read or written; vectors are kept in memory only")]
+    static partial void LogCacheFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The offline semantic model could not run; answering without the semantic signal")]
+    static partial void LogModelFailed(ILogger logger, Exception exception);
+}
