@@ -30,8 +30,10 @@ public static class DiscordInteractions
             // What can be told from the headers is checked before a byte of the body is read.
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
             var signed = request.Headers["X-Signature-Ed25519"].ToString();
+            // The window is compared as a range: a difference with a forged extreme timestamp would overflow.
+            var now = time.GetUtcNow().ToUnixTimeSeconds();
             if (!DiscordSignature.IsWellFormed(signed) || !long.TryParse(timestamp, out var seconds)
-                || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > options.Value.MaxClockSkewSeconds)
+                || seconds < now - options.Value.MaxClockSkewSeconds || seconds > now + options.Value.MaxClockSkewSeconds)
                 return Results.Unauthorized();
             if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);

@@ -19,6 +19,8 @@ public class DiscordInteractionTests
     [InlineData("tampered")]
     [InlineData("no headers")]
     [InlineData("stale")]
+    [InlineData("extreme past")]
+    [InlineData("extreme future")]
     public async Task RequestsThatAreNotFromDiscordAreRefusedWith401(string kind)
     {
         await using var discord = await DiscordApp.StartAsync();
@@ -28,6 +30,9 @@ public class DiscordInteractionTests
             "bad signature" => await discord.PostAsync(body, sign: false),
             "tampered" => await discord.PostAsync(body, tamper: true),
             "no headers" => await discord.PostAsync(body, headers: false),
+            // now + long.MinValue made the skew's difference overflow (500 and a stack trace per request).
+            "extreme past" => await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds() + long.MinValue),
+            "extreme future" => await discord.PostAsync(body, timestamp: long.MaxValue),
             _ => await discord.PostAsync(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds()),
         };
         Assert.Equal(401, status);
