@@ -39,7 +39,7 @@ public sealed class AnswerGate(GateFile file)
         return new AnswerGate(file);
     }
 
-    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>False until the training command has written a model: the engine's rules then decide alone.</summary>
     public bool Trained => file.Trained.Length > 0;

@@ -65,11 +65,12 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         // The learned gate reads the best sentence of each part; the answer stands only as well as its weakest part.
         if (!gate.Trained) return Compose(answers, parts, language) with { Support = support };
         var asked = vectors.Question(question);
-        var readings = answers.Select((a, p) => gate.Read(Features(parts[p], language, a, a.First(c => c.Score >= o.MinCoverage), parts.Count, asked), asked is not null)).ToList();
-        var weakest = readings.MinBy(r => r.Probability)!;
-        if (o.Gate && !weakest.Passes)
-            return Unsure(answers[readings.IndexOf(weakest)], language, parts.Count > 1) with { Reading = weakest };
-        return Compose(answers, parts, language) with { Support = support, Reading = weakest };
+        // Each part's ranked list begins with the sentence that answered it.
+        var readings = answers.Select((a, p) => gate.Read(Features(parts[p], language, a, a[0], parts.Count, asked), asked is not null)).ToList();
+        var weakest = readings.IndexOf(readings.MinBy(r => r.Probability)!);
+        if (o.Gate && !readings[weakest].Passes)
+            return Unsure(answers[weakest], language, parts.Count > 1) with { Reading = readings[weakest] };
+        return Compose(answers, parts, language) with { Support = support, Reading = readings[weakest] };
     }
 
     /// <param name="before">The answer to the part before: "and how did he describe them" is answered beside it.</param>

@@ -14,9 +14,6 @@ public sealed partial class ExtractiveAnswerer
         "cosine", "best_cosine", "cosine_gap", "cosine_rank", "neighbour_cosine",
     ];
 
-    /// <summary>The features that need the semantic model: zero when it is off (the gate then reads its plain model).</summary>
-    public const int FirstSemantic = 20;
-
     float[] Features(AskedPart part, string language, List<Candidate> ranked, Candidate best, int parts, float[]? question)
     {
         var o = options.Value;
@@ -48,17 +45,21 @@ public sealed partial class ExtractiveAnswerer
         f[19] = part.Kind == AnswerKind.Overview ? 1 : 0;
         if (question is null) return f;
 
-        float Cosine(Candidate c) => vectors.Sentence(c.Sentence.Text)?.Cosine(question) ?? 0;
-        float CosineAt(Candidate c, int position) =>
-            position >= 0 && position < c.Article.Sentences.Count ? vectors.Sentence(c.Article.Sentences[position].Text)?.Cosine(question) ?? 0 : 0;
-        var mine = Cosine(best);
-        var cosines = ranked.Select(Cosine).ToList();
+        // The semantic features (zero when the model is off, and the gate reads its plain model): sentences the index
+        // did not embed yet are embedded in one call, not one by one.
+        var sentences = best.Article.Sentences;
+        string? At(int position) => position >= 0 && position < sentences.Count ? sentences[position].Text : null;
+        var beside = new[] { At(best.Position - 1), At(best.Position + 1) }.OfType<string>().ToList();
+        vectors.Ensure(ranked.Select(c => c.Sentence.Text).Concat(beside));
+        float Cosine(string text) => vectors.Sentence(text)?.Cosine(question) ?? 0;
+        var mine = Cosine(best.Sentence.Text);
+        var cosines = ranked.Select(c => Cosine(c.Sentence.Text)).ToList();
         var highest = cosines.DefaultIfEmpty(0).Max();
         f[20] = mine;
         f[21] = highest;
         f[22] = mine - highest;
         f[23] = 1f / (1 + cosines.Count(c => c > mine));
-        f[24] = Math.Max(CosineAt(best, best.Position - 1), CosineAt(best, best.Position + 1));
+        f[24] = beside.Select(Cosine).DefaultIfEmpty(0).Max();
         return f;
     }
 }

@@ -18,7 +18,7 @@ namespace TalksBot.Semantic;
 public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
 {
     // Model and layout: a file written by another model or layout is started afresh.
-    const string Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n";
+    static readonly byte[] Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
     const int RecordBytes = 8 + 4 + SentenceVector.Dimensions;
     const int Batch = 32;
 
@@ -47,11 +47,15 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     }
 
     /// <summary>Embeds every sentence of the snapshot not embedded before; returns how many were new.</summary>
-    public int Warm(SearchIndex snapshot, CancellationToken cancellationToken = default)
+    public int Warm(SearchIndex snapshot, CancellationToken cancellationToken = default) =>
+        Ensure(snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()), cancellationToken);
+
+    /// <summary>Embeds those of the texts never seen, in batches (one model call for many); returns how many were new.</summary>
+    public int Ensure(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         if (!Enabled) return 0;
         Load();
-        var missing = snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
+        var missing = texts.Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
         foreach (var batch in missing.Chunk(Batch))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,10 +95,9 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
             {
                 if (!File.Exists(FilePath)) return;
                 var bytes = File.ReadAllBytes(FilePath);
-                var header = System.Text.Encoding.ASCII.GetBytes(Header);
-                if (bytes.Length < header.Length || !bytes.AsSpan(0, header.Length).SequenceEqual(header)) { File.Delete(FilePath); return; }
+                if (!bytes.AsSpan().StartsWith(Header)) { File.Delete(FilePath); return; }
                 // A write cut short leaves part of a record at the end: the whole ones stand.
-                for (var at = header.Length; at + RecordBytes <= bytes.Length; at += RecordBytes)
+                for (var at = Header.Length; at + RecordBytes <= bytes.Length; at += RecordBytes)
                 {
                     var values = MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan(at + 12, SentenceVector.Dimensions)).ToArray();
                     Known.TryAdd(BitConverter.ToUInt64(bytes, at), new SentenceVector(values, BitConverter.ToSingle(bytes, at + 8)));
@@ -113,11 +116,16 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
         {
             try
             {
-                var fresh = !File.Exists(FilePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
-                using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write);
-                if (fresh) file.Write(System.Text.Encoding.ASCII.GetBytes(Header));
-                else if ((file.Length - Header.Length) % RecordBytes != 0) file.SetLength(file.Length - (file.Length - Header.Length) % RecordBytes);
+                using var file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write);
+                // A new file (or one shorter than its header) starts with the header; a record cut short is written over.
+                if (file.Length < Header.Length)
+                {
+                    file.SetLength(0);
+                    file.Write(Header);
+                }
+                else file.SetLength(file.Length - (file.Length - Header.Length) % RecordBytes);
+                file.Seek(0, SeekOrigin.End);
                 file.Write(records);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
