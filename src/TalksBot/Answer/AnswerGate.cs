@@ -9,14 +9,28 @@ public sealed record GateReading(float Probability, float Threshold, float[] Fea
     public bool Passes => Probability >= Threshold;
 }
 
-/// <summary>One logistic regression over standardised features, with the threshold chosen for it on held-out questions.</summary>
-public sealed record GateModel(float[] Mean, float[] Scale, float[] Weights, float Bias, float Threshold)
+/// <summary>
+/// Gradient-boosted regression trees over the features, summed into log-odds, with the threshold chosen for
+/// them on held-out questions.
+/// </summary>
+public sealed record GateModel(float Bias, GateTree[] Trees, float Threshold)
 {
     public float Probability(float[] features)
     {
         var z = Bias;
-        for (var i = 0; i < features.Length; i++) z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
+        foreach (var tree in Trees) z += tree.Value(features);
         return 1f / (1f + MathF.Exp(-z));
+    }
+}
+
+/// <summary>One tree as flat arrays: node i splits on Feature[i] at Split[i] (less goes Left), or is a leaf (Feature -1) worth Leaf[i].</summary>
+public sealed record GateTree(int[] Feature, float[] Split, int[] Left, int[] Right, float[] Leaf)
+{
+    public float Value(float[] features)
+    {
+        var node = 0;
+        while (Feature[node] >= 0) node = features[Feature[node]] < Split[node] ? Left[node] : Right[node];
+        return Leaf[node];
     }
 }
 
@@ -37,6 +51,13 @@ public sealed class AnswerGate(GateFile file)
         if (!file.Features.SequenceEqual(ExtractiveAnswerer.FeatureNames))
             throw new InvalidOperationException("Answer/gate.json was trained on other features than the engine computes; train it again.");
         return new AnswerGate(file);
+    }
+
+    /// <summary>No model: the engine's rules decide alone (what the training command reads the questions with).</summary>
+    public static AnswerGate Untrained()
+    {
+        var none = new GateModel(0, [], 0);
+        return new AnswerGate(new GateFile(ExtractiveAnswerer.FeatureNames, none, none, ""));
     }
 
     static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

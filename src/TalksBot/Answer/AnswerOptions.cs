@@ -6,8 +6,12 @@ public sealed class AnswerOptions
     /// <summary>"extractive" (offline, the default) or "openai" (any OpenAI-compatible chat endpoint, see section OpenAI).</summary>
     public string Engine { get; set; } = "extractive";
 
-    /// <summary>The learned gate (Answer/gate.json) may decline an answer the engine's rules let through; false answers on the rules alone.</summary>
-    public bool Gate { get; set; } = true;
+    /// <summary>
+    /// Careful mode: the learned gate (Answer/gate.json) chooses each part's sentence among those the rules let
+    /// through and declines where it does not trust it, for fewer wrong answers at the cost of more refusals
+    /// (docs/answering.md has the figures). Off, the engine answers on its rules alone.
+    /// </summary>
+    public bool Gate { get; set; }
 
     /// <summary>Passages retrieved for each question.</summary>
     public int Passages { get; set; } = 8;

@@ -36,41 +36,73 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
     public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null, IReadOnlyList<QueryWord>? known = null)
     {
+        var (parts, answers, refusal) = Read(index, question, language, hits, previous, known);
+        if (refusal is not null) return refusal;
+        if (!options.Value.Gate || !gate.Trained) return Compose(answers, parts, language) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)) };
+
+        // The learned gate picks each part's sentence among those the rules let through; the answer stands
+        // only as well as its weakest part.
+        var asked = vectors.Question(question);
+        var readings = new List<GateReading>();
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var read = Choices(parts[p], language, answers[p], parts.Count, asked).Select(c => gate.Read(c.Features, asked is not null)).ToList();
+            var chosen = read.IndexOf(read.MaxBy(r => r.Probability)!);
+            if (chosen > 0) answers[p] = [answers[p][chosen], .. answers[p].Where((_, i) => i != chosen)];
+            readings.Add(read[chosen]);
+        }
+        var weakest = readings.IndexOf(readings.MinBy(r => r.Probability)!);
+        if (!readings[weakest].Passes)
+            return Unsure(answers[weakest], language, parts.Count > 1) with { Reading = readings[weakest] };
+        return Compose(answers, parts, language) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)), Reading = readings[weakest] };
+    }
+
+    /// <summary>
+    /// What the learned gate would choose from, for training it: each part's candidate sentences with their
+    /// features, or nothing where the rules decline before the gate is asked.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<GateCandidate>> GateCandidates(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, IReadOnlyList<QueryWord>? known = null)
+    {
+        var (parts, answers, refusal) = Read(index, question, language, hits, null, known);
+        if (refusal is not null) return [];
+        var asked = vectors.Question(question);
+        return [.. parts.Select((part, p) => Choices(part, language, answers[p], parts.Count, asked).Select((c, i) =>
+        {
+            var chosen = answers.Select((a, q) => q != p || i == 0 ? a : [a[i], .. a.Where((_, j) => j != i)]).ToList();
+            return c with { Answer = Compose(chosen, parts, language) };
+        }).ToList())];
+    }
+
+    /// <summary>The rules' reading: the question's parts and each part's ranked sentences, or why it is declined.</summary>
+    (List<AskedPart> Parts, List<List<Candidate>> Answers, AnswerDraft? Refusal) Read(SearchIndex index, string question, string language,
+        IReadOnlyList<SearchHit> hits, ConversationTurn? previous, IReadOnlyList<QueryWord>? known)
+    {
         var o = options.Value;
         var parts = reader.Read(index, question, language, previous?.Question, known);
-        if (hits.Count == 0) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoPassages);
-        if (parts.All(p => p.Words.Count == 0)) return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoWordsToMatch);
+        var answers = new List<List<Candidate>>();
+        if (hits.Count == 0) return (parts, answers, AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoPassages));
+        if (parts.All(p => p.Words.Count == 0)) return (parts, answers, AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.NoWordsToMatch));
 
         // "And the Belgian one?" with no question before it: what it goes on from is not known.
         if (previous is null && FollowUp.OpensWithConnective(question) && !parts.SelectMany(p => p.Own).Any(w => w.Role == WordRole.Focus))
-            return AnswerDraft.Refusal(AnswerTexts.NeedsContext(language), Declined.NeedsContext);
+            return (parts, answers, AnswerDraft.Refusal(AnswerTexts.NeedsContext(language), Declined.NeedsContext));
 
         var missing = MissingNames(question, [.. parts.SelectMany(p => p.Own).Select(w => w.Word)]);
-        if (missing.Count > 0) return AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing), Declined.UnknownName);
+        if (missing.Count > 0) return (parts, answers, AnswerDraft.Refusal(AnswerTexts.NotMentioned(language, missing), Declined.UnknownName));
         // Only the names match ("the weather in Lyon", "the capital of Peru"): what is asked about, no text has.
         if (parts.Exists(p => p.Own.Any(w => w.Role == WordRole.Focus) && p.Own.Where(w => w.Role == WordRole.Focus).All(w => !w.Word.Known)))
-            return AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.OnlyNamesMatch);
+            return (parts, answers, AnswerDraft.Refusal(AnswerTexts.NotInTexts(language), Declined.OnlyNamesMatch));
 
         var said = previous?.Answer ?? "";
-        var answers = new List<List<Candidate>>();
         foreach (var part in parts)
         {
             var ranked = Rank(index, part, language, hits, said, answers.Count > 0 ? answers[^1][0] : null);
             var best = ranked.FirstOrDefault(c => c.Score >= o.MinCoverage);
-            if (best is null) return Decline(ranked, part, language, parts.Count > 1);
+            if (best is null) return (parts, answers, Decline(ranked, part, language, parts.Count > 1));
             answers.Add(ranked);
             said += " " + best.Sentence.Text;
         }
-        var support = Math.Min(1f, answers.Min(a => a[0].Score));
-        // The learned gate reads the best sentence of each part; the answer stands only as well as its weakest part.
-        if (!gate.Trained) return Compose(answers, parts, language) with { Support = support };
-        var asked = vectors.Question(question);
-        // Each part's ranked list begins with the sentence that answered it.
-        var readings = answers.Select((a, p) => gate.Read(Features(parts[p], language, a, a[0], parts.Count, asked), asked is not null)).ToList();
-        var weakest = readings.IndexOf(readings.MinBy(r => r.Probability)!);
-        if (o.Gate && !readings[weakest].Passes)
-            return Unsure(answers[weakest], language, parts.Count > 1) with { Reading = readings[weakest] };
-        return Compose(answers, parts, language) with { Support = support, Reading = readings[weakest] };
+        return (parts, answers, null);
     }
 
     /// <param name="before">The answer to the part before: "and how did he describe them" is answered beside it.</param>

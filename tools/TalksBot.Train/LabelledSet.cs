@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Answer;
+using TalksBot.Cli;
+using TalksBot.Index;
+using TalksBot.Search;
+
+namespace TalksBot.Train;
+
+/// <summary>A question in shared/eval/score.py's shape: the facts a right answer holds and the sources that hold them.</summary>
+public sealed record Labelled(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("answerable")] bool Answerable,
+    [property: JsonPropertyName("must")] List<List<string>> Must,
+    [property: JsonPropertyName("gold")] List<string> Gold)
+{
+    /// <summary>Which fold of the cross-validation the question is held out in: its article, or its set.</summary>
+    [JsonIgnore] public string Fold { get; init; } = "";
+
+    /// <summary>score.py's rule: every fact in the answer and a gold source among its citations.</summary>
+    public bool AnsweredBy(AnswerDraft? answer)
+    {
+        if (!Answerable || answer is null || answer.Refused) return false;
+        var text = Folded(answer.Text);
+        return Must.All(g => g.Any(s => text.Contains(Folded(s), StringComparison.Ordinal)))
+            && answer.Citations.Any(c => Gold.Any(g => c.Source.Contains(g, StringComparison.Ordinal)));
+    }
+
+    static string Folded(string s) =>
+        Regex.Replace(s.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"'), @"\s+", " ").Trim().ToLowerInvariant();
+}
+
+/// <summary>A question and the candidate sentences the engine's rules let through for each of its parts (none: declined before the gate).</summary>
+public sealed record Asked(Labelled Question, IReadOnlyList<IReadOnlyList<GateCandidate>> Parts);
+
+public static class LabelledSet
+{
+    public static List<Labelled> Load(string path, Func<Labelled, string> fold) =>
+        [.. File.ReadLines(path).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonSerializer.Deserialize<Labelled>(l)!).Select(q => q with { Fold = fold(q) })];
+
+    /// <summary>Indexes <paramref name="seeds"/> in a database of its own and reads each question as the engine does.</summary>
+    public static async Task<List<Asked>> AskAsync(string seeds, IEnumerable<Labelled> questions)
+    {
+        var work = Directory.CreateTempSubdirectory("talksbot-train-");
+        try
+        {
+            using var host = CliHost.Build(new Dictionary<string, string?>
+            {
+                ["Seeds:Path"] = seeds,
+                ["Index:DatabasePath"] = Path.Combine(work.FullName, "train.db"),
+            }, services => services.AddSingleton(AnswerGate.Untrained()));
+            var services = host.Services;
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var searcher = services.GetRequiredService<Searcher>();
+            var engine = services.GetRequiredService<ExtractiveAnswerer>();
+            var passages = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnswerOptions>>().Value.Passages;
+            var index = await knowledge.GetAsync();
+            var asked = new List<Asked>();
+            foreach (var q in questions)
+            {
+                var found = await searcher.SearchAsync(q.Question, passages);
+                var language = Ingest.LanguageDetector.Detect(q.Question);
+                asked.Add(new Asked(q, engine.GateCandidates(index, q.Question, language, found.Hits, found.Language == language ? found.Words : null)));
+            }
+            return asked;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
