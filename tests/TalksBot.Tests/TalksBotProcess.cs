@@ -15,6 +15,16 @@ public static class TalksBotProcess
         var start = BotProcess.StartInfo(workingDirectory, environment, args);
         if (uid is not null)
         {
+            // The build output may sit in a folder only root can enter (a clone in a mode-700 folder): the user runs
+            // a copy of it beside its working folder, linked where the file system allows.
+            var program = Path.Combine(workingDirectory, "program");
+            if (!Directory.Exists(program))
+            {
+                using var copy = Process.Start("sh", ["-c", "cp -al \"$0\" \"$1\" 2>/dev/null || cp -a \"$0\" \"$1\"", AppContext.BaseDirectory.TrimEnd('/'), program])!;
+                await copy.WaitForExitAsync();
+            }
+            start.ArgumentList[0] = Path.Combine(program, "TalksBot.dll");
+            start.Environment["DOTNET_CLI_HOME"] = workingDirectory;
             string[] command = [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", start.FileName, .. start.ArgumentList];
             start.FileName = "setpriv";
             start.ArgumentList.Clear();
