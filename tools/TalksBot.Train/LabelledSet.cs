@@ -1,32 +1,27 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
+using TalksBot.Bench;
 using TalksBot.Cli;
 using TalksBot.Index;
 using TalksBot.Search;
 
 namespace TalksBot.Train;
 
-/// <summary>A question in shared/eval/score.py's shape: the facts a right answer holds and the sources that hold them.</summary>
-public sealed record Labelled(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("question")] string Question,
-    [property: JsonPropertyName("answerable")] bool Answerable,
-    [property: JsonPropertyName("must")] List<List<string>> Must,
-    [property: JsonPropertyName("gold")] List<string> Gold)
+/// <summary>A labelled question and the fold of the cross-validation it is held out in: its article, or its set.</summary>
+public sealed record Labelled(DevQuestion Question, string Fold)
 {
-    /// <summary>Which fold of the cross-validation the question is held out in: its article, or its set.</summary>
-    [JsonIgnore] public string Fold { get; init; } = "";
+    public string Id => Question.Id;
+    public string Text => Question.Question;
+    public bool Answerable => Question.Answerable;
 
     /// <summary>score.py's rule: every fact in the answer and a gold source among its citations.</summary>
     public bool AnsweredBy(AnswerDraft? answer)
     {
         if (!Answerable || answer is null || answer.Refused) return false;
         var text = Folded(answer.Text);
-        return Must.All(g => g.Any(s => text.Contains(Folded(s), StringComparison.Ordinal)))
-            && answer.Citations.Any(c => Gold.Any(g => c.Source.Contains(g, StringComparison.Ordinal)));
+        return Question.Must.All(g => g.Any(s => text.Contains(Folded(s), StringComparison.Ordinal)))
+            && answer.Citations.Any(c => Question.Gold.Any(g => c.Source.Contains(g, StringComparison.Ordinal)));
     }
 
     static string Folded(string s) =>
@@ -38,9 +33,7 @@ public sealed record Asked(Labelled Question, IReadOnlyList<IReadOnlyList<GateCa
 
 public static class LabelledSet
 {
-    public static List<Labelled> Load(string path, Func<Labelled, string> fold) =>
-        [.. File.ReadLines(path).Where(l => l.Trim().Length > 0)
-            .Select(l => JsonSerializer.Deserialize<Labelled>(l)!).Select(q => q with { Fold = fold(q) })];
+    public static List<Labelled> Load(string path, Func<DevQuestion, string> fold) => [.. DevSet.Load(path).Select(q => new Labelled(q, fold(q)))];
 
     /// <summary>Indexes <paramref name="seeds"/> in a database of its own and reads each question as the engine does.</summary>
     public static async Task<List<Asked>> AskAsync(string seeds, IEnumerable<Labelled> questions)
@@ -62,9 +55,10 @@ public static class LabelledSet
             var asked = new List<Asked>();
             foreach (var q in questions)
             {
-                var found = await searcher.SearchAsync(q.Question, passages);
-                var language = Ingest.LanguageDetector.Detect(q.Question);
-                asked.Add(new Asked(q, engine.GateCandidates(index, q.Question, language, found.Hits, found.Language == language ? found.Words : null)));
+                var text = q.Text;
+                var found = await searcher.SearchAsync(text, passages);
+                var language = Ingest.LanguageDetector.Detect(text);
+                asked.Add(new Asked(q, engine.GateCandidates(index, text, language, found.Hits, found.Language == language ? found.Words : null)));
             }
             return asked;
         }

@@ -55,13 +55,12 @@ GateModel Train(bool[] use, string label)
     // more often than the target: as many answers as that error rate allows.
     var threshold = Enumerable.Range(1, 95).Select(t => t / 100.0).First(t => Evaluation.Count(held, t).Wrongly <= targetWrongly);
     var model = Boosting.Fit(Rows(asked), use, boosting, (float)threshold);
-    if (args.SkipWhile(a => a != "--decisions").Skip(1).FirstOrDefault() is { } dump && use.All(u => u))
+    // The held-out decisions of the full model, for reading where it goes wrong.
+    if (Option("--decisions", "") is { Length: > 0 } dump && use.All(u => u))
         File.WriteAllLines(dump, held.Select(d => JsonSerializer.Serialize(new
         {
-            id = d.Asked.Question.Id, question = d.Asked.Question.Question, answerable = d.Asked.Question.Answerable,
+            id = d.Asked.Question.Id, question = d.Asked.Question.Text, answerable = d.Asked.Question.Answerable,
             probability = Math.Round(d.Probability, 3), correct = d.Correct,
-            sentences = d.Asked.Parts.Select(p => p.MaxBy(c => model.Probability(c.Features))!.Sentence),
-            features = d.Asked.Parts.Select(p => p[0].Features),
         })));
     var fitted = asked.Select(a => Evaluation.Decide(a, model)).ToList();
     report.Add($"### {label} (threshold {threshold:0.00})");
