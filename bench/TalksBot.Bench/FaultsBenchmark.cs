@@ -13,7 +13,7 @@ namespace TalksBot.Bench;
 /// </summary>
 public static class FaultsBenchmark
 {
-    const string Secret = "faults-secret";
+    const string Secret = "faults-webhook-secret";
 
     static Dictionary<string, string> Environment(string seeds, string database, FakeTelegramServer server) => new()
     {

@@ -16,7 +16,7 @@ namespace TalksBot.Bench;
 /// </summary>
 public static partial class ReplicasBenchmark
 {
-    const string Secret = "replicas-secret";
+    const string Secret = "replicas-webhook-secret";
     const string AdminToken = "replicas-admin-token-0123456789";
 
     sealed record Run(int Replicas, int Updates, int Once, int Missing, int Twice, int PeakPerSecond, int PeakChatPerSecond, int Rejections, double AnswersPerSecond, double P50, double P99, string Events);

@@ -23,7 +23,7 @@ public sealed record SoakReport(
 /// </summary>
 public static class SoakRun
 {
-    const string Secret = "soak-secret";
+    const string Secret = "soak-webhook-secret";
     const string Token = "123456:SOAK-token";
     const int Chats = 700;
     const int ReplayEvery = 97;

@@ -13,7 +13,7 @@ namespace TalksBot.Bench;
 /// </summary>
 public static class TelegramLoadBenchmark
 {
-    const string Secret = "benchmark-secret";
+    const string Secret = "benchmark-webhook-secret";
 
     /// <returns>Issue #15's target, as this run met it.</returns>
     public static async Task<List<Target>> RunAsync(string seeds, string devSet, int questions)

@@ -63,10 +63,15 @@ public static partial class AdminEndpoints
                 return Page(context, "signin.html", e is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, ("error", "That sign-in form could not be read."));
             }
         });
+        // The session ends on the server, not only the cookie in this browser; the CSRF token comes as the header (the page's
+        // script) or as the form's field (without script), and without it nothing changes, so nobody is signed out half-way.
         admin.MapPost("/signout", async (HttpContext context, AdminSessions sessions) =>
         {
-            if (await SessionOfAsync(context, sessions) is { } session && context.Request.Headers["X-CSRF-Token"] == session.Csrf)
+            if (await SessionOfAsync(context, sessions) is { } session)
+            {
+                if (await CsrfOfAsync(context) != session.Csrf) return Results.Json(new { error = "Missing or wrong CSRF token." }, statusCode: 403);
                 await sessions.SignOutAsync(session.Id, context.RequestAborted);
+            }
             context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/admin", Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
             return Results.Redirect("/admin");
         });
@@ -128,6 +133,21 @@ public static partial class AdminEndpoints
         }
     }
 
+    static async Task<string?> CsrfOfAsync(HttpContext context)
+    {
+        if (context.Request.Headers["X-CSRF-Token"] is { Count: > 0 } header) return header.ToString();
+        if (!context.Request.HasFormContentType) return null;
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxSignInBytes;
+        try
+        {
+            return (await context.Request.ReadFormAsync(context.RequestAborted))["csrf"];
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
     static Task<AdminSessions.Session?> SessionOfAsync(HttpContext context, AdminSessions sessions) =>
         sessions.FindAsync(context.Request.Cookies[Cookie], context.RequestAborted);
 
@@ -155,7 +175,8 @@ public static partial class AdminEndpoints
 
     static object ReindexState(ReindexRunner reindexer) => new { running = reindexer.Running, progress = reindexer.Progress, last = reindexer.Last };
 
-    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, ISeedLibrary library, ReindexRunner reindexer)
+    /// <remarks>A source of the same name is replaced only with replace=true (the console asks first): 409 otherwise.</remarks>
+    static async Task<IResult> Upload(HttpRequest request, IOptions<AdminOptions> options, IOptions<SeedsOptions> seeds, ISeedLibrary library, ReindexRunner reindexer, bool? replace)
     {
         if (!request.HasFormContentType) return Error("Upload a file as multipart/form-data, field \"file\".");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -170,20 +191,27 @@ public static partial class AdminEndpoints
         var (_, problem) = SeedValidation.Read(bytes);
         if (problem is not null) return Error($"\"{name}\" {problem}.", 415);
 
-        await library.SaveAsync(name, bytes, request.HttpContext.RequestAborted);
-        return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
+        switch (await library.SaveAsync(name, bytes, replace ?? false, request.HttpContext.RequestAborted))
+        {
+            case SaveOutcome.Exists:
+                return Results.Json(new { error = $"\"{name}\" is already a source. Send it with replace=true to replace it.", exists = true }, statusCode: 409);
+            case SaveOutcome.NotAFile:
+                return Error($"\"{name}\" is a link or a folder in the seeds folder; an upload does not write through it.", 409);
+            case var outcome:
+                return Results.Json(new { file = name, replaced = outcome == SaveOutcome.Replaced, run = await ReindexAfterChangeAsync(reindexer) });
+        }
     }
 
     static async Task<IResult> Remove(string name, ISeedLibrary library, ReindexRunner reindexer, CancellationToken cancellationToken)
     {
         if (!SourceName().IsMatch(name) || !await library.RemoveAsync(name, cancellationToken)) return Error($"There is no source \"{name}\".", 404);
-        return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer) });
+        return Results.Json(new { file = name, run = await ReindexAfterChangeAsync(reindexer, allowRemovingAll: true) });
     }
 
     /// <summary>Runs a reindex for the change, or waits for the one running and then runs another, which picks the change up.</summary>
-    static async Task<IndexRun?> ReindexAfterChangeAsync(ReindexRunner reindexer)
+    static async Task<IndexRun?> ReindexAfterChangeAsync(ReindexRunner reindexer, bool allowRemovingAll = false)
     {
-        while (!reindexer.Start(full: false)) await reindexer.Current!;
+        while (!reindexer.Start(full: false, allowRemovingAll)) await reindexer.Current!;
         return await reindexer.Current!;
     }
 

@@ -13,6 +13,10 @@ public static class AboutTexts
     public static string Sources(bool dutch, IEnumerable<(string File, Ingest.SourceInfo Info)> sources) =>
         SourcesHeader(dutch) + ":\n" + string.Join("\n", sources.Select(s => $"• {s.Info.Title}{(s.Info.Outlet is null ? "" : " — " + s.Info.Outlet)} ({s.File})"));
 
+    public static string SlowDown(bool dutch) => dutch
+        ? "Rustig aan: je stelt veel vragen tegelijk. Probeer het over een minuut weer."
+        : "Please slow down: that is a lot of questions at once. Try again in a minute.";
+
     public static string Failed(bool dutch) => dutch
         ? "Er ging iets mis bij het beantwoorden. Probeer het zo nog eens."
         : "Sorry, something went wrong while answering. Please try again in a moment.";

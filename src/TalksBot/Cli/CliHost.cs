@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using TalksBot.Admin;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
@@ -28,12 +29,23 @@ public static class CliHost
         // A verb prints its own results on stdout; logs go to stderr, and only when something is wrong.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddTalksBot();
+        services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Every feature with its options, bound and validated once, for `serve` and every verb alike: `config check` reports
+    /// exactly what `serve` would refuse.
+    /// </summary>
+    public static IHostApplicationBuilder AddTalksBot(this IHostApplicationBuilder builder)
+    {
         builder.AddKnowledgeBase();
         builder.AddAnswers();
         builder.AddTelegram();
         builder.AddDiscord();
-        services?.Invoke(builder.Services);
-        return builder.Build();
+        builder.AddAdmin();
+        return builder;
     }
 
     /// <summary>TALKSBOT__SECTION__KEY environment variables override appsettings.json.</summary>

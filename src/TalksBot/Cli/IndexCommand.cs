@@ -4,17 +4,18 @@ using TalksBot.Index;
 
 namespace TalksBot.Cli;
 
-/// <summary>`index [--full]`: brings the index up to date with the seeds folder and prints what changed.</summary>
+/// <summary>`index [--full] [--allow-removing-all]`: brings the index up to date with the seeds folder and prints what changed.</summary>
 public static class IndexCommand
 {
     public static Command Create()
     {
         var full = new Option<bool>("--full") { Description = "Re-read every source, not only new and changed ones." };
-        var command = new Command("index", "Update the index from the seeds folder (incremental; --full rebuilds everything).") { full };
+        var removingAll = new Option<bool>("--allow-removing-all") { Description = "Remove what is gone from the folder even when that is every source, or more than Seeds:MaxRemovedShare of them." };
+        var command = new Command("index", "Update the index from the seeds folder (incremental; --full rebuilds everything).") { full, removingAll };
         command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var knowledge = services.GetRequiredService<KnowledgeBase>();
-            var run = await knowledge.ReindexAsync(result.GetValue(full), TerminalProgress(), cancellationToken);
+            var run = await knowledge.ReindexAsync(result.GetValue(full), TerminalProgress(), result.GetValue(removingAll), cancellationToken);
             if (!Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
             await PrintAsync(run, knowledge.Store, cancellationToken);
             return run.Succeeded ? 0 : 1;

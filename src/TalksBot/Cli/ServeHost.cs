@@ -32,11 +32,7 @@ public static partial class ServeHost
         builder.AddTalksBotConfiguration();
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? ServeUrls.Default);
-        builder.AddKnowledgeBase();
-        builder.AddAnswers();
-        builder.AddTelegram();
-        builder.AddDiscord();
-        builder.AddAdmin();
+        builder.AddTalksBot();
         if (!builder.UsesPostgres())
         {
             builder.Services.AddSingleton<DatabaseWatchdog>();
@@ -50,8 +46,8 @@ public static partial class ServeHost
 
         var app = builder.Build();
         UseTrustedProxies(app);
-        app.MapGet("/healthz", (KnowledgeBase knowledge, Faults faults) => faults.Recent() is { Count: > 0 } recent
-            ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent })
+        app.MapGet("/healthz", (KnowledgeBase knowledge, Faults faults) => faults.Recent() is var recent && (recent.Count > 0 || knowledge.Problem is not null)
+            ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent, index = knowledge.Problem })
             : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TalksBot.Limits;
 using TalksBot.Storage;
 
 namespace TalksBot.Discord;
@@ -20,10 +21,11 @@ public static class DiscordExtensions
         if (!options.Enabled) return builder;
 
         if (builder.UsesPostgres()) builder.Services.AddSingleton<ISeenInteractions, PostgresSeenInteractions>();
-        else builder.Services.AddSingleton<ISeenInteractions, SeenInteractions>();
+        else builder.Services.AddSingleton<ISeenInteractions, LiteDbSeenInteractions>();
         builder.Services.AddSingleton(provider => new DiscordSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         if (builder.UsesPostgres()) builder.Services.AddSingleton<IDiscordQueue, PostgresDiscordQueue>();
         else builder.Services.AddSingleton<IDiscordQueue, MemoryDiscordQueue>();
+        builder.AddFloodGuard();
         builder.Services.AddHostedService<DiscordWorker>();
         return builder;
     }

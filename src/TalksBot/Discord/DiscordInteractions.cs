@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
 using TalksBot.Answer;
+using TalksBot.Limits;
 
 namespace TalksBot.Discord;
 
@@ -25,7 +26,7 @@ public static class DiscordInteractions
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options,
-            IDiscordQueue queue, KnowledgeBase knowledge, TimeProvider time) =>
+            IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, TimeProvider time) =>
         {
             // What can be told from the headers is checked before a byte of the body is read.
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
@@ -45,7 +46,7 @@ public static class DiscordInteractions
                 if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return Results.BadRequest();
                 // Discord sends each interaction once; the same signed request again is a replay.
                 if (interaction["type"]!.GetValue<int>() != 1 && !await seen.FirstTimeAsync(interaction["id"]?.ToString() ?? "", request.HttpContext.RequestAborted)) return Results.Conflict();
-                return await RespondAsync(interaction, queue, knowledge, request.HttpContext.RequestAborted);
+                return await RespondAsync(interaction, queue, knowledge, flood, options.Value, request.HttpContext.RequestAborted);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {
@@ -55,7 +56,7 @@ public static class DiscordInteractions
         return app;
     }
 
-    static async Task<IResult> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    static async Task<IResult> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordOptions options, CancellationToken cancellationToken)
     {
         switch (interaction["type"]!.GetValue<int>())
         {
@@ -66,14 +67,17 @@ public static class DiscordInteractions
                 switch (interaction["data"]?["name"]?.GetValue<string>())
                 {
                     case "ask":
-                        var options = interaction["data"]?["options"]?.AsArray() ?? [];
-                        var question = Option(options, "question")?.GetValue<string>() ?? "";
-                        var isPrivate = Option(options, "private")?.GetValue<bool>() ?? false;
+                        var given = interaction["data"]?["options"]?.AsArray() ?? [];
+                        var question = Option(given, "question")?.GetValue<string>() ?? "";
+                        var isPrivate = Option(given, "private")?.GetValue<bool>() ?? false;
                         var (applicationId, token) = (interaction["application_id"]?.GetValue<string>(), interaction["token"]?.GetValue<string>());
                         if (applicationId is null || token is null) return Results.BadRequest();
                         var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
                         // In a server the user is in member.user, in a direct message in user.
                         var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
+                        // Every interaction must be answered, so past the limit the answer is the request to slow down, seen by the asker alone.
+                        if (await flood.CheckAsync($"discord:{user ?? channel}", options.QuestionsPerUserPerMinute, cancellationToken) != FloodGuard.Verdict.Answer)
+                            return Message(DiscordFormatter.Text(AboutTexts.SlowDown(dutch)), ephemeral: true);
                         var id = interaction["id"]?.ToString() ?? Guid.NewGuid().ToString("N");
                         await queue.EnqueueAsync(new DiscordAsk(id, applicationId, token, question, isPrivate, $"discord:{channel}", user), cancellationToken);
                         return Json(new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = isPrivate ? DiscordFormatter.Ephemeral : 0 } });
@@ -108,7 +112,11 @@ public static class DiscordInteractions
 
     static JsonNode? Option(JsonArray options, string name) => options.FirstOrDefault(o => o?["name"]?.GetValue<string>() == name)?["value"];
 
-    static IResult Message(JsonObject data) => Json(new JsonObject { ["type"] = 4, ["data"] = data });
+    static IResult Message(JsonObject data, bool ephemeral = false)
+    {
+        if (ephemeral) data["flags"] = DiscordFormatter.Ephemeral;
+        return Json(new JsonObject { ["type"] = 4, ["data"] = data });
+    }
 
     static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
 }

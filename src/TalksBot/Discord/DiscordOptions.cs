@@ -17,5 +17,8 @@ public sealed class DiscordOptions
     /// <summary>Requests older or newer than this are refused, so a captured request cannot be replayed later.</summary>
     public int MaxClockSkewSeconds { get; set; } = 300;
 
+    /// <summary>/ask per user per minute (across replicas), as on Telegram: past it the user is told to slow down, privately; 0 for none.</summary>
+    public int QuestionsPerUserPerMinute { get; set; } = 8;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(PublicKey);
 }

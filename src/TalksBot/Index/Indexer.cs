@@ -14,6 +14,7 @@ public sealed class Indexer(
     ISeedLibrary library,
     IKnowledgeStore store,
     IOptions<IndexOptions> options,
+    IOptions<SeedsOptions> seeds,
     TimeProvider time,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
@@ -24,17 +25,19 @@ public sealed class Indexer(
         $"store-v4|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
         $"|metadata={metadataHash}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
-    public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="allowRemovingAll">Go ahead even when the change would remove every source, or more than Seeds:MaxRemovedShare of them.</param>
+    public async Task<(IndexRun Run, IndexChange? Change)> PrepareAsync(bool full, bool allowRemovingAll, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new IndexRun { StartedAt = time.GetUtcNow().UtcDateTime, Full = full };
         var stored = (await store.SourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
         // Files that look as they did when indexed are not read again, unless everything is to be taken in again.
         var stamps = full ? null : stored.Values.ToDictionary(s => s.Id, s => new SeedStamp(s.Size, s.Modified, s.Hash));
-        var (files, metadataProblem, unreadable, metadataHash) = await library.ReadAsync(stamps, cancellationToken);
+        var (files, metadataProblem, unreadable, metadataHash, passedOver) = await library.ReadAsync(stamps, cancellationToken);
         if (files is null)
             return (Failed(run, $"The seeds folder {library.Location} does not exist (Seeds:Path). The index is left as it was."), null);
         if (metadataProblem is not null) run.Problems.Add(metadataProblem);
         foreach (var folder in unreadable) run.Problems.Add($"{folder} cannot be read; it is passed over, and what was indexed from it is kept.");
+        run.Problems.AddRange(passedOver);
 
         var fingerprint = Fingerprint(metadataHash);
         var reuse = !full && await store.FingerprintAsync(cancellationToken) == fingerprint;
@@ -93,6 +96,10 @@ public sealed class Indexer(
         run.Removed = removed.Count;
         if (files.Count > 0 && files.All(f => !f.Usable))
             return (Failed(run, $"None of the {files.Count} files in {library.Location} could be used. The index is left as it was."), null);
+        if (!allowRemovingAll && removed.Count > 0 && (removed.Count == stored.Count || removed.Count > stored.Count * seeds.Value.MaxRemovedShare))
+            return (Failed(run, $"This reindex would remove {removed.Count} of the {stored.Count} indexed sources, as {library.Location} " +
+                (files.Count == 0 ? "holds no texts" : $"holds {files.Count} texts") + " (an unmounted volume or a folder moved away?). " +
+                "The index is left as it was; if the folder is as meant, run `index --allow-removing-all`."), null);
 
         var replaced = upserts.Select(u => u.Item1.Id).ToHashSet();
         run.Sources = present.Count(id => stored.ContainsKey(id) || replaced.Contains(id));

@@ -21,6 +21,9 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
 
     public bool IsReindexing => gate.CurrentCount == 0;
 
+    /// <summary>Why the last reindex kept the index as it was (no seeds folder, every source would go), until one succeeds: /healthz shows it.</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>The store's generation the snapshot in use was built from (-1 before there is one).</summary>
     public long Generation => current?.Generation ?? -1;
 
@@ -31,7 +34,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (current is null) await ReindexLockedAsync(full: false, progress: null, first: true, cancellationToken);
+            if (current is null) await ReindexLockedAsync(full: false, allowRemovingAll: false, progress: null, first: true, cancellationToken);
             return current?.Index ?? SearchIndex.Empty;
         }
         finally
@@ -41,12 +44,13 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     }
 
     /// <summary>Brings the index up to date with the seeds (everything again with <paramref name="full"/>).</summary>
-    public async Task<IndexRun> ReindexAsync(bool full = false, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="allowRemovingAll">Remove what is gone even when that is every source, or more than Seeds:MaxRemovedShare of them.</param>
+    public async Task<IndexRun> ReindexAsync(bool full = false, IProgress<IndexProgress>? progress = null, bool allowRemovingAll = false, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var run = await ReindexLockedAsync(full, progress, first: false, cancellationToken);
+            var run = await ReindexLockedAsync(full, allowRemovingAll, progress, first: false, cancellationToken);
             metrics.Reindexed(run.Outcome);
             return run;
         }
@@ -76,7 +80,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     }
 
     /// <param name="first">This process has no snapshot yet: wait for another process's reindex rather than skip, then load.</param>
-    async Task<IndexRun> ReindexLockedAsync(bool full, IProgress<IndexProgress>? progress, bool first, CancellationToken cancellationToken)
+    async Task<IndexRun> ReindexLockedAsync(bool full, bool allowRemovingAll, IProgress<IndexProgress>? progress, bool first, CancellationToken cancellationToken)
     {
         IndexRun? run = null;
         Task<Snapshot>? loading = null;
@@ -92,7 +96,8 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
             // With no snapshot yet, the store's is read while the seeds folder is: it is the index when nothing changed,
             // and the basis of a change otherwise (a full reindex takes every source in again, so needs none).
             loading = current is null && !full ? Task.Run(() => LoadAsync(cancellationToken), cancellationToken) : null;
-            (run, var change) = await indexer.PrepareAsync(full, progress, cancellationToken);
+            (run, var change) = await indexer.PrepareAsync(full, allowRemovingAll, progress, cancellationToken);
+            Problem = change is null ? run.Error : null;
             if (change is null)
             {
                 await store.RecordAsync(run, cancellationToken);

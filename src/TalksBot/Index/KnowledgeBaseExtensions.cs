@@ -16,6 +16,7 @@ public static class KnowledgeBaseExtensions
     {
         builder.Services.AddOptions<SeedsOptions>().BindConfiguration("Seeds")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && o.MaxFileBytes > 0, "Seeds:Path must be set and Seeds:MaxFileBytes positive.")
+            .Validate(o => o.MaxDepth >= 1 && o.MaxRemovedShare is >= 0 and <= 1, "Seeds:MaxDepth must be at least 1 and Seeds:MaxRemovedShare between 0 and 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<IndexOptions>().BindConfiguration("Index")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Index:DatabasePath must be set.")

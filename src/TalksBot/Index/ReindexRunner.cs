@@ -16,7 +16,8 @@ public sealed class ReindexRunner(KnowledgeBase knowledge)
     public bool Running => running is { IsCompleted: false };
 
     /// <summary>Starts a reindex unless one is running; returns whether this call started it.</summary>
-    public bool Start(bool full)
+    /// <param name="allowRemovingAll">For a removal asked for by name: it may be the last source.</param>
+    public bool Start(bool full, bool allowRemovingAll = false)
     {
         lock (gate)
         {
@@ -24,7 +25,7 @@ public sealed class ReindexRunner(KnowledgeBase knowledge)
             Progress = new IndexProgress("starting", 0, 0);
             running = Task.Run(async () =>
             {
-                var run = await knowledge.ReindexAsync(full, new Progress<IndexProgress>(p => Progress = p));
+                var run = await knowledge.ReindexAsync(full, new Progress<IndexProgress>(p => Progress = p), allowRemovingAll);
                 Last = run;
                 return run;
             });

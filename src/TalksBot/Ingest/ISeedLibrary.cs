@@ -16,13 +16,24 @@ public interface ISeedLibrary
     /// </param>
     Task<SeedSet> ReadAsync(IReadOnlyDictionary<string, SeedStamp>? stamps = null, CancellationToken cancellationToken = default);
 
-
-    Task SaveAsync(string name, byte[] bytes, CancellationToken cancellationToken = default);
+    /// <summary>Saves a text whole or not at all; one of that name is replaced only when <paramref name="replace"/> says so.</summary>
+    Task<SaveOutcome> SaveAsync(string name, byte[] bytes, bool replace, CancellationToken cancellationToken = default);
 
     /// <summary>False when there was no such text.</summary>
     Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default);
 }
 
+public enum SaveOutcome
+{
+    Saved,
+    Replaced,
+    /// <summary>There is a text of that name, and replacing it was not asked for: nothing changed.</summary>
+    Exists,
+    /// <summary>The name is taken by a link or a folder, which an upload does not write through: nothing changed.</summary>
+    NotAFile,
+}
+
 /// <param name="UnreadableFolders">Subfolders that could not be listed (such as a root-owned lost+found), named with a trailing "/".</param>
 /// <param name="MetadataHash">Of the metadata file, so that editing it re-reads the sources.</param>
-public sealed record SeedSet(List<SeedFile>? Files, string? MetadataProblem, List<string> UnreadableFolders, string MetadataHash);
+/// <param name="PassedOver">Sentences naming what was found and not read (links out, loops, files of other kinds) and why.</param>
+public sealed record SeedSet(List<SeedFile>? Files, string? MetadataProblem, List<string> UnreadableFolders, string MetadataHash, List<string> PassedOver);

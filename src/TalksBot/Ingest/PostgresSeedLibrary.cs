@@ -34,15 +34,20 @@ public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader fo
                 ? SeedReader.TooLarge(r.Name, r.Size, options.Value.MaxFileBytes, overrides.GetValueOrDefault(r.Name))
                 : SeedReader.FromBytes(r.Name, r.Bytes, overrides.GetValueOrDefault(r.Name)))
             .ToList();
-        return new SeedSet(files, problem, [], SeedReader.Hash(metadata));
+        return new SeedSet(files, problem, [], SeedReader.Hash(metadata), []);
     }
 
-    public async Task SaveAsync(string name, byte[] bytes, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveAsync(string name, byte[] bytes, bool replace, CancellationToken cancellationToken = default)
     {
         await ImportOnceAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("INSERT INTO seed_files (name, content) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET content = excluded.content, saved_at = now()",
-            cancellationToken, name, bytes);
+        if (!replace)
+            return await connection.ExecuteAsync("INSERT INTO seed_files (name, content) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", cancellationToken, name, bytes) == 1
+                ? SaveOutcome.Saved : SaveOutcome.Exists;
+        // xmax is 0 on a row this statement inserted, the updating transaction's id on one it replaced.
+        return await connection.ScalarAsync<bool>(
+            "INSERT INTO seed_files (name, content) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET content = excluded.content, saved_at = now() RETURNING xmax = 0",
+            cancellationToken, name, bytes) ? SaveOutcome.Saved : SaveOutcome.Replaced;
     }
 
     public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default)

@@ -21,25 +21,28 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
 
     SeedSet Read(IReadOnlyDictionary<string, SeedStamp> stamps)
     {
-        if (!Directory.Exists(Folder)) return new(null, null, [], "");
+        if (!Directory.Exists(Folder)) return new(null, null, [], "", []);
         var metadata = ReadMetadata();
         var (overrides, metadataProblem) = Overrides(metadata, options.Value.MetadataFile);
-        var unreadable = new List<string>();
-        var files = Walk(unreadable)
-            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/'))
-            .Where(IsSource)
-            .Order(StringComparer.Ordinal)
+        var walk = SeedWalk.Of(Folder, options.Value);
+        var names = Names(walk).ToList();
+        var files = names.Where(IsSource)
             .AsParallel().AsOrdered() // read, checked and hashed on every core: a restart reads the whole folder
             .Select(name => ReadFile(name, overrides.GetValueOrDefault(name), stamps.GetValueOrDefault(name)))
             .ToList();
-        return new(files, metadataProblem, unreadable, Hash(metadata));
+        var otherKinds = names.Where(n => !IsSource(n) && n != options.Value.MetadataFile && !Path.GetFileName(n).StartsWith('.'))
+            .Select(n => $"{n} is not read: only .txt and .md files are sources.");
+        return new(files, metadataProblem, walk.UnreadableFolders, Hash(metadata), [.. walk.PassedOver, .. otherKinds]);
     }
+
+    IEnumerable<string> Names(SeedWalk walk) =>
+        walk.Files.Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
 
     /// <summary>The folder's texts and metadata file as bytes, for a library elsewhere to take in; what cannot be read is left out.</summary>
     public IEnumerable<(string Name, byte[] Bytes)> Contents()
     {
         if (!Directory.Exists(Folder)) yield break;
-        foreach (var name in Walk([]).Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Where(n => IsSource(n) || n == options.Value.MetadataFile))
+        foreach (var name in Names(SeedWalk.Of(Folder, options.Value)).Where(n => IsSource(n) || n == options.Value.MetadataFile))
         {
             var path = Path.Combine(Folder, name);
             byte[]? bytes = null;
@@ -54,8 +57,28 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
     }
 
 
-    public Task SaveAsync(string name, byte[] bytes, CancellationToken cancellationToken = default) =>
-        File.WriteAllBytesAsync(Path.Combine(Folder, name), bytes, cancellationToken);
+    /// <remarks>
+    /// Written beside and renamed into place, so a reindex or a crash never sees half a file; a link is never written
+    /// through (it could lead anywhere on the machine, or create the file a dangling one names).
+    /// </remarks>
+    public async Task<SaveOutcome> SaveAsync(string name, byte[] bytes, bool replace, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(Folder, name);
+        var existing = new FileInfo(path);
+        if (existing.LinkTarget is not null || Directory.Exists(path)) return SaveOutcome.NotAFile;
+        if (existing.Exists && !replace) return SaveOutcome.Exists;
+        var temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.part"); // hidden and not a source: the walk passes it over
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return existing.Exists ? SaveOutcome.Replaced : SaveOutcome.Saved;
+    }
 
     public Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -68,26 +91,6 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
     /// <summary>The texts a library indexes: .txt and .md files.</summary>
     public static bool IsSource(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Every file under the folder; a subfolder that cannot be listed is named in <paramref name="unreadable"/> and passed over.</summary>
-    List<string> Walk(List<string> unreadable)
-    {
-        var files = new List<string>();
-        var folders = new Stack<string>([Folder]);
-        while (folders.TryPop(out var folder))
-        {
-            try
-            {
-                files.AddRange(Directory.GetFiles(folder));
-                foreach (var sub in Directory.GetDirectories(folder)) folders.Push(sub);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                unreadable.Add(Path.GetRelativePath(Folder, folder).Replace('\\', '/') + "/");
-            }
-        }
-        return files;
-    }
 
     SeedFile ReadFile(string name, SourceOverride? sourceOverride, SeedStamp? stamp)
     {

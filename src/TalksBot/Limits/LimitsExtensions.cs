@@ -14,4 +14,11 @@ public static class LimitsExtensions
         else builder.Services.TryAddSingleton<IRecentEvents, RecentEvents>();
         return builder;
     }
+
+    public static IHostApplicationBuilder AddFloodGuard(this IHostApplicationBuilder builder)
+    {
+        builder.AddRecentEvents();
+        builder.Services.TryAddSingleton<FloodGuard>();
+        return builder;
+    }
 }

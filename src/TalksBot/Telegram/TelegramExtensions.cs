@@ -15,6 +15,9 @@ public static class TelegramExtensions
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration("Telegram")
             .Validate(o => o.Mode is "polling" or "webhook", "Telegram:Mode must be \"polling\" or \"webhook\".")
             .Validate(o => !o.Enabled || o.Mode != "webhook" || !string.IsNullOrWhiteSpace(o.WebhookSecret), "Telegram:Mode is webhook, so Telegram:WebhookSecret must be set.")
+            // Telegram takes 1 to 256 of A-Z a-z 0-9 _ -; one that short is guessed, so 16 at least (`openssl rand -hex 32` gives 64).
+            .Validate(o => string.IsNullOrEmpty(o.WebhookSecret) || o.WebhookSecret.Length is >= 16 and <= 256 && o.WebhookSecret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'),
+                "Telegram:WebhookSecret must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. `openssl rand -hex 32`).")
             .Validate(o => o.ClaimLeaseSeconds >= 3, "Telegram:ClaimLeaseSeconds must be at least 3.")
             .Validate(o => string.IsNullOrWhiteSpace(o.ApiBaseUrl) || Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Telegram:ApiBaseUrl must be an absolute URL.")
             .ValidateOnStart();
@@ -30,8 +33,7 @@ public static class TelegramExtensions
             ? (name, interval) => new PostgresPacer(provider.GetRequiredService<PostgresDatabase>(), name, interval)
             : (_, interval) => new Pacer(interval, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<TelegramSender>();
-        builder.AddRecentEvents();
-        builder.Services.AddSingleton<FloodGuard>();
+        builder.AddFloodGuard();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         if (options.Mode == "webhook")
         {

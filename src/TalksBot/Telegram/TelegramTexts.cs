@@ -10,9 +10,5 @@ public static class TelegramTexts
         ? "Ik kan alleen tekstvragen beantwoorden. Typ je vraag."
         : "I can only answer questions asked in text. Please type your question.";
 
-    public static string SlowDown(bool dutch) => dutch
-        ? "Rustig aan: je stelt veel vragen tegelijk. Probeer het over een minuut weer."
-        : "Please slow down: that is a lot of questions at once. Try again in a minute.";
-
     public static string AskWhat(bool dutch) => dutch ? "Wat wil je vragen? Bijvoorbeeld: /ask Wie leidde de delegatie?" : "What would you like to ask? For example: /ask Who led the delegation?";
 }

@@ -7,6 +7,7 @@ using TalksBot.Answer;
 using TalksBot.Observability;
 using TalksBot.Index;
 using TalksBot.Ingest;
+using TalksBot.Limits;
 
 namespace TalksBot.Telegram;
 
@@ -122,10 +123,10 @@ public sealed partial class TelegramUpdateHandler(
             return;
         }
         dutch = LanguageDetector.Detect(question) == LanguageDetector.Dutch; // the question's language wins over the user's setting
-        switch (await flood.CheckAsync(from.Id, cancellationToken))
+        switch (await flood.CheckAsync($"telegram:{from.Id}", options.Value.QuestionsPerUserPerMinute, cancellationToken))
         {
             case FloodGuard.Verdict.SlowDown:
-                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(TelegramTexts.SlowDown(dutch)), cancellationToken);
+                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(AboutTexts.SlowDown(dutch)), cancellationToken);
                 return;
             case FloodGuard.Verdict.Ignore:
                 return;

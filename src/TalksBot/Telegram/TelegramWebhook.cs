@@ -48,7 +48,8 @@ public static class TelegramWebhook
             {
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
-            if (update is null) return Results.BadRequest();
+            // Not Telegram's: nothing to deliver again, so not a 503 (which would have it sent for ever), and not a fault.
+            if (update is null || !WellFormed(update)) return Results.BadRequest();
             // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
             if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdateHandler.ChatOf(update), json, CancellationToken.None))) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             arrivals.Arrived();
@@ -56,6 +57,12 @@ public static class TelegramWebhook
         });
         return app;
     }
+
+    /// <summary>The JSON parsed, but an update as Telegram sends it carries a chat in any message and someone in a button press.</summary>
+    static bool WellFormed(Update update) =>
+        update.Id > 0
+        && new[] { update.Message, update.EditedMessage, update.ChannelPost, update.EditedChannelPost }.All(m => m is null || m.Chat is not null)
+        && update.CallbackQuery is null or { From: not null };
 
     static bool SecretMatches(string given, string? expected) =>
         !string.IsNullOrEmpty(expected) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));

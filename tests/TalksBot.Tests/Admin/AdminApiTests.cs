@@ -106,6 +106,50 @@ public class AdminApiTests
         Assert.True((await Try(admin, "When was the lighthouse on the cape painted?"))["refused"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task AnUploadOfAnExistingNameReplacesItOnlyWhenAskedTo()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var path = Path.Combine(admin.Knowledge.Seeds, "000_7f7bebdaa598bfbf.txt");
+        var before = await File.ReadAllBytesAsync(path);
+        var replacement = Encoding.UTF8.GetBytes("Lighthouse Report\nThe old lighthouse on the cape was painted red and white in 1998.");
+
+        var refused = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources", Upload("000_7f7bebdaa598bfbf.txt", replacement)));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("already a source", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+
+        var replaced = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources?replace=true", Upload("000_7f7bebdaa598bfbf.txt", replacement)));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var body = (await replaced.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.True(body["replaced"]!.GetValue<bool>());
+        Assert.Equal(1, body["run"]!["changed"]!.GetValue<int>());
+        Assert.Equal(replacement, await File.ReadAllBytesAsync(path));
+        Assert.Empty(Directory.GetFiles(admin.Knowledge.Seeds, ".*")); // no part-written file left beside it
+    }
+
+    [Fact]
+    public async Task AnUploadNeverWritesThroughALink()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var outside = Path.Combine(admin.Knowledge.Root, "outside.txt");
+        await File.WriteAllTextAsync(outside, "Outside\nNot to be overwritten.");
+        File.CreateSymbolicLink(Path.Combine(admin.Knowledge.Seeds, "linked.txt"), outside);
+        var nowhere = Path.Combine(admin.Knowledge.Root, "created-by-upload.txt");
+        File.CreateSymbolicLink(Path.Combine(admin.Knowledge.Seeds, "dangling.txt"), nowhere);
+
+        foreach (var name in new[] { "linked.txt", "dangling.txt" })
+            foreach (var replace in new[] { "", "?replace=true" })
+            {
+                var response = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources" + replace,
+                    Upload(name, Encoding.UTF8.GetBytes("Harbour News\nThe harbour opened on Monday."))));
+                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+                Assert.Contains("is a link or a folder", await response.Content.ReadAsStringAsync());
+            }
+        Assert.Equal("Outside\nNot to be overwritten.", await File.ReadAllTextAsync(outside));
+        Assert.False(File.Exists(nowhere));
+    }
+
     static async Task<JsonNode> Try(AdminApp admin, string question) =>
         (await (await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/try", JsonContent.Create(new { question })))).Content.ReadFromJsonAsync<JsonNode>())!;
 

@@ -41,6 +41,9 @@ public sealed class AdminApp : IAsyncDisposable
         Assert.NotEmpty(Csrf);
     }
 
+    /// <summary>The session cookie's value, as the browser holds it.</summary>
+    public string Cookie() => cookies.GetCookies(new Uri(Url + "/admin"))[TalksBot.Admin.AdminEndpoints.Cookie]!.Value;
+
     public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null, bool csrf = true)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };

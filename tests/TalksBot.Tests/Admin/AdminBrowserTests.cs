@@ -63,6 +63,12 @@ public class AdminBrowserTests
         Until(() => browser.FindElement(By.Id("upload-result")).Text.Contains("lighthouse.md added"), "the upload result");
         Until(() => browser.FindElements(By.CssSelector("#sources tr")).Count == 6, "six sources");
 
+        // The same name again: the console asks before it replaces.
+        browser.FindElement(By.Id("upload-button")).Click();
+        Until(() => browser.SwitchTo().Alert().Text.Contains("lighthouse.md is already a source"), "the replace question");
+        browser.SwitchTo().Alert().Accept();
+        Until(() => browser.FindElement(By.Id("upload-result")).Text.Contains("lighthouse.md replaced"), "the replace result");
+
         browser.FindElement(By.Id("reindex-full")).Click();
         Until(() => browser.FindElement(By.Id("reindex-summary")).Text.Contains("6 changed"), "the reindex summary");
 

@@ -63,6 +63,34 @@ public class AdminEdgeTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await admin.Client.SendAsync(admin.Request(HttpMethod.Get, "/admin/api/overview"))).StatusCode);
     }
 
+    /// <summary>The cookie a browser dropped, sent again from elsewhere (a copied header, a stolen cookie jar), is no session.</summary>
+    [Theory]
+    [InlineData("header")]
+    [InlineData("form")]
+    public async Task SigningOutEndsTheSessionOnTheServer(string how)
+    {
+        await using var admin = await AdminApp.StartAsync();
+        var cookie = admin.Cookie();
+        using var signOut = how == "header"
+            ? admin.Request(HttpMethod.Post, "/admin/signout")
+            : admin.Request(HttpMethod.Post, "/admin/signout", new FormUrlEncodedContent([new("csrf", admin.Csrf)]), csrf: false);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.SendAsync(signOut)).StatusCode);
+
+        using var replay = new HttpClient { BaseAddress = new Uri(admin.Url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/api/overview");
+        request.Headers.Add("Cookie", $"{TalksBot.Admin.AdminEndpoints.Cookie}={cookie}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignOutWithoutTheCsrfTokenChangesNothing()
+    {
+        await using var admin = await AdminApp.StartAsync();
+        using var response = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/signout", csrf: false));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/admin/api/overview")).StatusCode);
+    }
+
     static HttpRequestMessage SignIn(string token, string client, string proto = "http")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/admin/signin") { Content = new FormUrlEncodedContent([new("token", token)]) };

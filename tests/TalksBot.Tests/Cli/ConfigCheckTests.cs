@@ -32,4 +32,27 @@ public class ConfigCheckTests
             Assert.Contains(key, output);
         Assert.DoesNotContain("not-a-real-token-secret", output);
     }
+
+    /// <summary>One validation: a short admin token or a guessable webhook secret is named by `config check` as `serve` refuses it.</summary>
+    [Theory]
+    [InlineData("TALKSBOT__ADMIN__TOKEN", "short", "Admin:Token must be at least 16 characters.")]
+    [InlineData("TALKSBOT__TELEGRAM__WEBHOOKSECRET", "x", "Telegram:WebhookSecret must be 16 to 256 characters")]
+    [InlineData("TALKSBOT__TELEGRAM__WEBHOOKSECRET", "a secret with spaces", "Telegram:WebhookSecret must be 16 to 256 characters")]
+    public async Task WhatServeRefusesConfigCheckNamesInTheSameWords(string key, string value, string message)
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var environment = new Dictionary<string, string>
+        {
+            ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0",
+            ["TALKSBOT__TELEGRAM__TOKEN"] = "123456789:AAH-abcdefghijklmnopqrstuvwxyz0123456", ["TALKSBOT__TELEGRAM__MODE"] = "webhook",
+            ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = "a-long-enough-webhook-secret", ["TALKSBOT__TELEGRAM__WEBHOOKURL"] = "https://bot.example.org/telegram/webhook",
+            [key] = value,
+        };
+        var check = await TalksBotProcess.RunAsync(kb.Root, environment, "config", "check");
+        var serve = await TalksBotProcess.RunAsync(kb.Root, environment, "serve");
+
+        Assert.Equal((2, 2), (check.Exit, serve.Exit));
+        Assert.Contains(message, check.Out);
+        Assert.Contains(message, serve.Err);
+    }
 }

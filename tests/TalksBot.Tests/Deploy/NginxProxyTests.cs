@@ -16,7 +16,7 @@ namespace TalksBot.Tests.Deploy;
 [Collection(PostgresCollection.Name)]
 public sealed class NginxProxyTests(PostgresFixture postgres)
 {
-    const string Secret = "nginx-secret";
+    const string Secret = "nginx-webhook-secret";
 
     [Fact]
     public async Task WebhooksThroughTheProxyAreAnsweredOnceAndAStoppedReplicaIsPassedOver()

@@ -16,6 +16,7 @@ public sealed class DiscordApp : IAsyncDisposable
     public FakeDiscordServer Server { get; private init; } = null!;
     public TestKnowledgeBase Knowledge { get; private init; } = null!;
     public WebApplication App { get; private set; } = null!;
+    Dictionary<string, string?> settings = [];
 
     /// <param name="extra">Settings over the test's own (a shared PostgreSQL store, say).</param>
     public static async Task<DiscordApp> StartAsync(bool withSeeds = true, Action<string>? seed = null, Dictionary<string, string?>? extra = null)
@@ -29,9 +30,19 @@ public sealed class DiscordApp : IAsyncDisposable
             ["Discord:PublicKey"] = Convert.ToHexStringLower(discord.key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
         };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
+        discord.settings = settings;
         discord.App = ServeHost.Build(settings);
         await ServeHost.StartAsync(discord.App, CancellationToken.None);
         return discord;
+    }
+
+    /// <summary>Stops the app and starts it again on the same database, as a restarted process.</summary>
+    public async Task RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        App = ServeHost.Build(settings);
+        await ServeHost.StartAsync(App, CancellationToken.None);
     }
 
     /// <summary>Posts a body signed with the test key (or as told otherwise) and returns the status and body.</summary>
@@ -55,7 +66,7 @@ public sealed class DiscordApp : IAsyncDisposable
 
     static int nextId;
 
-    public static string Command(string name, string? question = null, bool? isPrivate = null, string token = "tok-1", string channel = "c-1")
+    public static string Command(string name, string? question = null, bool? isPrivate = null, string token = "tok-1", string channel = "c-1", string? user = null)
     {
         var options = new JsonArray();
         if (question is not null) options.Add(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question });
@@ -64,6 +75,7 @@ public sealed class DiscordApp : IAsyncDisposable
         {
             ["type"] = 2, ["id"] = Interlocked.Increment(ref nextId).ToString(), ["application_id"] = ApplicationId, ["token"] = token, ["channel_id"] = channel, ["locale"] = "en-US",
             ["data"] = new JsonObject { ["name"] = name, ["type"] = 1, ["options"] = options },
+            ["member"] = user is null ? null : new JsonObject { ["user"] = new JsonObject { ["id"] = user } },
         }.ToJsonString();
     }
 

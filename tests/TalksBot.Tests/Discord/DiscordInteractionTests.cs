@@ -66,6 +66,38 @@ public class DiscordInteractionTests
     }
 
     [Fact]
+    public async Task AReplayAfterARestartIsStillRefused()
+    {
+        await using var discord = await DiscordApp.StartAsync();
+        var body = DiscordApp.Command("help");
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Assert.Equal(200, (await discord.PostAsync(body, timestamp: stamp)).Status);
+        await discord.RestartAsync();
+        Assert.Equal(409, (await discord.PostAsync(body, timestamp: stamp)).Status);
+        Assert.Equal(200, (await discord.PostAsync(DiscordApp.Command("help"), timestamp: stamp)).Status);
+    }
+
+    [Fact]
+    public async Task AUserPastTheLimitIsToldPrivatelyToSlowDownAndNotAnswered()
+    {
+        await using var discord = await DiscordApp.StartAsync(extra: new() { ["Discord:QuestionsPerUserPerMinute"] = "3" });
+        var responses = new List<JsonNode>();
+        for (var i = 0; i < 5; i++)
+            responses.Add((await discord.PostAsync(DiscordApp.Command("ask", "Who is Rustem Umerov?", token: $"tok-limit-{i}", user: "u-1"))).Body!);
+        var other = (await discord.PostAsync(DiscordApp.Command("ask", "Who is Rustem Umerov?", token: "tok-other", user: "u-2"))).Body!;
+
+        Assert.Equal([5, 5, 5, 4, 4], responses.Select(r => r["type"]!.GetValue<int>()));
+        foreach (var slowDown in responses.Skip(3))
+        {
+            Assert.Contains("slow down", slowDown["data"]!["content"]!.GetValue<string>());
+            Assert.Equal(64, slowDown["data"]!["flags"]!.GetValue<int>());
+        }
+        Assert.Equal(5, other["type"]!.GetValue<int>());
+        await discord.App.StopAsync(); // every question taken is answered before it stops
+        Assert.Equal(4, discord.Server.Calls.Count);
+    }
+
+    [Fact]
     public async Task AnOverlongBodyIsRefusedWhetherItSaysItsLengthOrNot()
     {
         await using var discord = await DiscordApp.StartAsync();

@@ -31,7 +31,8 @@ public class BadFileTests
         Assert.Contains(run.Problems, p => p.StartsWith("latin1.md is not valid UTF-8"));
         Assert.Contains(run.Problems, p => p.StartsWith("huge.txt is 30 MB, over the 2 MB limit"));
         Assert.Contains(run.Problems, p => p.StartsWith("furniture.txt has no article text"));
-        Assert.Equal(5, run.Problems.Count);
+        Assert.Contains("notes.pdf is not read: only .txt and .md files are sources.", run.Problems);
+        Assert.Equal(6, run.Problems.Count);
         Assert.Equal(["good.txt"], (await services.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
     }
 

@@ -15,7 +15,7 @@ public sealed class ConcurrentWritesTests
     public async Task StoresWritingDifferentCollectionsAtOnceLeaveTheDatabaseWhole()
     {
         using var kb = new TestKnowledgeBase(withSeeds: false);
-        var services = kb.Start(new() { ["Telegram:Token"] = "123456:TEST-token", ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "s" });
+        var services = kb.Start(new() { ["Telegram:Token"] = "123456:TEST-token", ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "secret-for-writes-tests" });
         var state = services.GetRequiredService<ITelegramState>();
         var conversations = services.GetRequiredService<IConversationStore>();
         var log = services.GetRequiredService<IQuestionLog>();

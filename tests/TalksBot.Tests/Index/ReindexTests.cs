@@ -90,7 +90,7 @@ public class ReindexTests
         using var cancel = new CancellationTokenSource();
         // Cancelled once writing has begun: the removal is already inside the transaction.
         var progress = new SyncProgress(p => { if (p.Phase == "writing") cancel.Cancel(); });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.Knowledge().ReindexAsync(false, progress, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.Knowledge().ReindexAsync(false, progress, cancellationToken: cancel.Token));
 
         Assert.Equal(["a.txt"], await Sources(services, "harbour opened"));
         Assert.Equal(["b.txt"], await Sources(services, "bridge repairs"));

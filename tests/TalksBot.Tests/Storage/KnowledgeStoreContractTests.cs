@@ -60,8 +60,10 @@ public sealed class KnowledgeStoreContractTests(PostgresFixture postgres)
         var knowledge = services.Knowledge();
         await knowledge.GetAsync();
 
-        await library.SaveAsync("b.txt", "Title: B\n\nThe envoys agreed to meet again after the winter holidays."u8.ToArray());
-        await library.SaveAsync("a.txt", "Title: A\n\nThe delegations met in a castle on the hill and talked for two days."u8.ToArray());
+        Assert.Equal(SaveOutcome.Saved, await library.SaveAsync("b.txt", "Title: B\n\nThe envoys agreed to meet again after the winter holidays."u8.ToArray(), replace: false));
+        var castle = "Title: A\n\nThe delegations met in a castle on the hill and talked for two days."u8.ToArray();
+        Assert.Equal(SaveOutcome.Exists, await library.SaveAsync("a.txt", castle, replace: false));
+        Assert.Equal(SaveOutcome.Replaced, await library.SaveAsync("a.txt", castle, replace: true));
         var run = await knowledge.ReindexAsync();
         Assert.Equal((1, 1), (run.Added, run.Changed));
         var index = await knowledge.GetAsync();
@@ -99,9 +101,9 @@ public sealed class KnowledgeStoreContractTests(PostgresFixture postgres)
         var (kb, services) = await StartAsync(provider, withSeeds: false);
         using var _ = kb;
         var library = services.GetRequiredService<ISeedLibrary>();
-        await library.SaveAsync("ok.txt", "Title: Ok\n\nThe talks resumed on Monday with both sides present."u8.ToArray());
-        await library.SaveAsync("big.txt", new byte[3_000_000].Select(_ => (byte)'a').ToArray());
-        await library.SaveAsync("bin.txt", [0, 1, 2, 0xff, 0xfe, 0, 0, 7]);
+        await library.SaveAsync("ok.txt", "Title: Ok\n\nThe talks resumed on Monday with both sides present."u8.ToArray(), replace: false);
+        await library.SaveAsync("big.txt", new byte[3_000_000].Select(_ => (byte)'a').ToArray(), replace: false);
+        await library.SaveAsync("bin.txt", [0, 1, 2, 0xff, 0xfe, 0, 0, 7], replace: false);
         var run = await services.Knowledge().ReindexAsync();
         Assert.Equal(["ok.txt"], (await services.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
         Assert.Contains(run.Problems, p => p.StartsWith("big.txt is 3 MB, over the 2 MB limit"));

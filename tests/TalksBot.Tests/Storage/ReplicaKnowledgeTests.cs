@@ -43,7 +43,7 @@ public sealed class ReplicaKnowledgeTests(PostgresFixture postgres)
         try
         {
             var before = (await b.Knowledge().GetAsync()).Sources.Count;
-            await a.GetRequiredService<ISeedLibrary>().SaveAsync("new.txt", "Title: New\n\nThe observers counted the ferries crossing the strait at dawn."u8.ToArray());
+            await a.GetRequiredService<ISeedLibrary>().SaveAsync("new.txt", "Title: New\n\nThe observers counted the ferries crossing the strait at dawn."u8.ToArray(), replace: false);
             var run = await a.Knowledge().ReindexAsync();
             Assert.Equal(1, run.Added);
 

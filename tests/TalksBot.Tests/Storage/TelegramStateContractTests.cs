@@ -8,7 +8,7 @@ public sealed class TelegramStateContractTests(PostgresFixture postgres)
 {
     static readonly Dictionary<string, string?> Telegram = new()
     {
-        ["Telegram:Token"] = "123456:TEST-token", ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "secret",
+        ["Telegram:Token"] = "123456:TEST-token", ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = "secret-for-state-tests",
     };
 
     [Theory]

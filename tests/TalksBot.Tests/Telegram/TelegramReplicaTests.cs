@@ -9,7 +9,7 @@ namespace TalksBot.Tests.Telegram;
 [Collection(PostgresCollection.Name)]
 public sealed class TelegramReplicaTests(PostgresFixture postgres)
 {
-    const string Secret = "replica-secret";
+    const string Secret = "replica-webhook-secret";
 
     [Fact]
     public async Task UpdatesSpreadOverReplicasAndRedeliveredToTheOtherAreAnsweredOnceInEachChatsOrder()

@@ -10,7 +10,7 @@ public class TelegramWebhookCommandTests
         var environment = new Dictionary<string, string>
         {
             ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__TELEGRAM__TOKEN"] = "123456:TEST-token",
-            ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = "the-secret",
+            ["TALKSBOT__TELEGRAM__APIBASEURL"] = server.Url, ["TALKSBOT__TELEGRAM__WEBHOOKSECRET"] = "the-secret-of-this-test",
         };
         if (withUrl) environment["TALKSBOT__TELEGRAM__WEBHOOKURL"] = "https://bot.example.org/telegram/webhook";
         var (exit, output, error) = await TalksBotProcess.RunAsync(kb.Root, environment, "telegram", "webhook", verb);
@@ -28,7 +28,7 @@ public class TelegramWebhookCommandTests
         Assert.Contains("https://bot.example.org/telegram/webhook", output);
         var set = Assert.Single(server.Calls, c => c.Method == "setWebhook").Body;
         Assert.Equal("https://bot.example.org/telegram/webhook", set["url"]!.GetValue<string>());
-        Assert.Equal("the-secret", set["secret_token"]!.GetValue<string>());
+        Assert.Equal("the-secret-of-this-test", set["secret_token"]!.GetValue<string>());
         Assert.DoesNotContain("123456:TEST-token", output);
 
         (exit, _) = await Run(server, kb, "delete");

@@ -81,10 +81,14 @@ public class TelegramWebhookTests
     [Theory]
     [InlineData("{ not json")]
     [InlineData("[]")]
-    public async Task AMalformedBodyIsABadRequest(string body)
+    [InlineData("""{"update_id": 5, "message": {"message_id": 1, "date": 0, "chat": null, "text": "hi"}}""")]
+    [InlineData("""{"update_id": 6, "edited_message": {"message_id": 1, "date": 0, "text": "hi"}}""")]
+    public async Task AMalformedBodyIsABadRequestAndNoFault(string body)
     {
         await using var bot = await Start();
         Assert.Equal(HttpStatusCode.BadRequest, await Deliver(bot, body, Secret));
+        using var http = new HttpClient();
+        Assert.Contains("\"ok\"", await http.GetStringAsync(bot.Url + "/healthz"));
     }
 
     [Fact]
