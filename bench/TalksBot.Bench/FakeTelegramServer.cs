@@ -30,6 +30,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>How long sendChatAction takes: a bot is then caught in the middle of answering.</summary>
     public TimeSpan ChatActionDelay { get; set; }
 
+    /// <summary>When set, every method fails with 401 Unauthorized, as Telegram answers a token it does not know.</summary>
+    public bool RejectToken { get; set; }
+
     /// <summary>When set, getMe fails with 500: the bot then cannot tell whether a message is meant for it.</summary>
     public bool FailGetMe { get; set; }
 
@@ -69,6 +72,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     async Task<IResult> HandleAsync(string method, JsonNode body)
     {
+        if (RejectToken)
+            return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 401, ["description"] = "Unauthorized" }, statusCode: 401);
         switch (method)
         {
             case "getMe" when FailGetMe:

@@ -40,7 +40,16 @@ public static partial class AdminEndpoints
             // whatever Serve:Urls said (Kestrel:Endpoints can bind other addresses), so the addresses actually bound are checked.
             if (http.RequestServices.GetRequiredService<AdminSessions>().TokenIsGenerated && !BoundToLoopbackOnly(http)) return Results.NotFound();
             SecureHeaders(http);
-            return await next(context);
+            try
+            {
+                return await next(context);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // Sessions, sign-in counts and everything shown live in the shared store: while it is away the console says so.
+                const string away = "The database (PostgreSQL) cannot be reached just now; the bot keeps answering from its index. Try again in a moment.";
+                return http.Request.Path.StartsWithSegments("/admin/api") ? Error(away, 503) : Page(http, "signin.html", 503, ("error", away));
+            }
         });
         admin.MapGet("", async (HttpContext context, AdminSessions sessions) => await SessionOfAsync(context, sessions) is { } session
             ? Page(context, "admin.html", 200, ("csrf", session.Csrf))

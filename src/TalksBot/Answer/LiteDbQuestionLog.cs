@@ -52,10 +52,14 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
     public async Task<(IReadOnlyList<QuestionRecord> Items, int Total)> FindAsync(QuestionQuery query, CancellationToken cancellationToken = default)
     {
         await pending.FlushAsync();
-        var found = questions.Query().OrderByDescending(q => q.Id).ToEnumerable()
-            .Where(q => (!query.RefusedOnly || q.Refused) && (query.FrontEnd is null || q.FrontEnd == query.FrontEnd)
-                && (string.IsNullOrWhiteSpace(query.Text) || q.Question.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase) || q.Answer.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        List<QuestionRecord> found;
+        // A query's pages read while another collection's transaction frees pages fail in LiteDB 5.0.20 ("pages in memory
+        // store must be non-shared", the same fault as the writers'): the console's rare reads take the writers' lock.
+        using (writes.Enter())
+            found = questions.Query().OrderByDescending(q => q.Id).ToEnumerable()
+                .Where(q => (!query.RefusedOnly || q.Refused) && (query.FrontEnd is null || q.FrontEnd == query.FrontEnd)
+                    && (string.IsNullOrWhiteSpace(query.Text) || q.Question.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase) || q.Answer.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase)))
+                .ToList();
         return ([.. found.Skip(query.Page * query.Size).Take(query.Size)], found.Count);
     }
 

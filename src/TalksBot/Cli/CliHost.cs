@@ -55,13 +55,22 @@ public static class CliHost
         return builder;
     }
 
-    /// <summary>Runs a verb's work and turns a configuration mistake into a message instead of a stack trace.</summary>
-    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> work)
+    /// <summary>Runs a verb's work on its own host.</summary>
+    public static Task<int> RunAsync(Func<IServiceProvider, Task<int>> work) => ExitCodeOfAsync(async () =>
+    {
+        using var host = Build();
+        return await work(host.Services);
+    });
+
+    /// <summary>
+    /// The one mapping from what can stop any verb (`serve` included) to a message and an exit code: 2 for a configuration
+    /// mistake, 1 for what the machine refused (a database, a port); a line each, never a stack trace.
+    /// </summary>
+    public static async Task<int> ExitCodeOfAsync(Func<Task<int>> work)
     {
         try
         {
-            using var host = Build();
-            return await work(host.Services);
+            return await work();
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
@@ -76,6 +85,11 @@ public static class CliHost
         catch (Npgsql.NpgsqlException e)
         {
             await Console.Error.WriteLineAsync(Storage.PostgresDatabase.Unreachable(e));
+            return 1;
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message.TrimEnd('.')}: another program is listening there. Stop it, or set Serve:Urls (TALKSBOT__SERVE__URLS) to a free address.");
             return 1;
         }
     }

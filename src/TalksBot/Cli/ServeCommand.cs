@@ -9,31 +9,13 @@ public static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run every configured front end (Telegram, …) and /healthz until stopped.");
-        command.SetAction(async (_, cancellationToken) =>
+        command.SetAction((_, cancellationToken) => CliHost.ExitCodeOfAsync(async () =>
         {
-            try
-            {
-                await using var app = ServeHost.Build();
-                await ServeHost.StartAsync(app, cancellationToken);
-                await app.WaitForShutdownAsync(cancellationToken);
-                return app.Services.GetService<Index.DatabaseWatchdog>() is { StoppedForRestart: true } ? Index.DatabaseWatchdog.ExitCode : 0;
-            }
-            catch (Microsoft.Extensions.Options.OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
-                return 2;
-            }
-            catch (Index.DatabaseUnusableException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 1;
-            }
-            catch (Npgsql.NpgsqlException e)
-            {
-                await Console.Error.WriteLineAsync(Storage.PostgresDatabase.Unreachable(e));
-                return 1;
-            }
-        });
+            await using var app = ServeHost.Build();
+            await ServeHost.StartAsync(app, cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return app.Services.GetService<Index.DatabaseWatchdog>() is { StoppedForRestart: true } ? Index.DatabaseWatchdog.ExitCode : 0;
+        }));
         return command;
     }
 }

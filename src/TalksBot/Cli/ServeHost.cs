@@ -89,6 +89,8 @@ public static partial class ServeHost
     /// <summary>Builds the index before the front ends take questions, and says which front ends are on.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        // Before the index is built, and before the server's own attempt, which would log its failure with a stack trace.
+        ServeUrls.ThrowIfTaken(app.Configuration["Serve:Urls"]);
         // The meter provider listens from its creation; made now, it counts the first reindex too.
         _ = app.Services.GetService<MeterProvider>();
         await app.Services.GetRequiredService<KnowledgeBase>().GetAsync(cancellationToken);

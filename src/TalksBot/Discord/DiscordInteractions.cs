@@ -37,7 +37,15 @@ public static class DiscordInteractions
                 || seconds < now - options.Value.MaxClockSkewSeconds || seconds > now + options.Value.MaxClockSkewSeconds)
                 return Results.Unauthorized();
             if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);
+            byte[]? body;
+            try
+            {
+                body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return Results.StatusCode(e.StatusCode); // 408 for a body sent too slowly (Kestrel's minimum rate), 400 for a broken one
+            }
             if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             if (!signature.Verify(signed, timestamp, body)) return Results.Unauthorized();
 

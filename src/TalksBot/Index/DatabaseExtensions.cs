@@ -63,6 +63,7 @@ public static class DatabaseExtensions
     {
         var path = Path.GetFullPath(provider.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
+        // The file itself, however it is reached: a link to it is the same database, under the same lock.
+        return Storage.RealPath.Of(path);
     }
 }

@@ -12,13 +12,10 @@ namespace TalksBot.Ingest;
 /// <param name="PassedOver">Sentences naming each link or folder not followed, and why.</param>
 public sealed record SeedWalk(List<string> Files, List<string> UnreadableFolders, List<string> PassedOver)
 {
-    /// <summary>Links resolved in a row before a path is called a loop, as Linux's ELOOP.</summary>
-    const int MaxLinkHops = 40;
-
     public static SeedWalk Of(string root, SeedsOptions options)
     {
         var walk = new SeedWalk([], [], []);
-        var rootReal = RealPath(root);
+        var rootReal = Storage.RealPath.Of(root);
         var folders = new Dictionary<string, string>(StringComparer.Ordinal) { [rootReal] = "" }; // real path → name in the folder
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = new Queue<(string Path, string Real, int Depth)>([(root, rootReal, 0)]);
@@ -62,7 +59,7 @@ public sealed record SeedWalk(List<string> Files, List<string> UnreadableFolders
             string real;
             try
             {
-                real = RealPath(path);
+                real = Storage.RealPath.Of(path);
             }
             catch (IOException)
             {
@@ -99,31 +96,5 @@ public sealed record SeedWalk(List<string> Files, List<string> UnreadableFolders
                 walk.Files.Add(path);
             }
         }
-    }
-
-    /// <summary>The path with every link in it resolved, as realpath(3) gives it; IOException when links loop.</summary>
-    public static string RealPath(string path)
-    {
-        var hops = 0;
-        return Resolve(Path.GetFullPath(path), ref hops);
-    }
-
-    static string Resolve(string full, ref int hops)
-    {
-        var root = Path.GetPathRoot(full)!;
-        var real = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(real, part);
-            var target = new FileInfo(next).LinkTarget;
-            if (target is null)
-            {
-                real = next;
-                continue;
-            }
-            if (++hops > MaxLinkHops) throw new IOException($"Too many levels of links in {full}.");
-            real = Resolve(Path.GetFullPath(target, real), ref hops);
-        }
-        return real;
     }
 }

@@ -127,7 +127,7 @@ public static class Ranker
     {
         [ThreadStatic] static int[]? threadMarks;
         [ThreadStatic] static int threadStamp;
-        int[] marks;
+        int[] marks = [];
         int stamp, count;
 
         public void Mark(int[] set)

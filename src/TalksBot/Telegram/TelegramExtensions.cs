@@ -35,6 +35,7 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramSender>();
         builder.AddFloodGuard();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
+        builder.Services.AddHostedService<TelegramIdentity>();
         if (options.Mode == "webhook")
         {
             builder.Services.AddSingleton<WebhookArrivals>();

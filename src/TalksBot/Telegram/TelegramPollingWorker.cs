@@ -29,6 +29,9 @@ public sealed partial class TelegramPollingWorker(
 
     static readonly TimeSpan StandBy = TimeSpan.FromSeconds(5);
 
+    /// <summary>A token Telegram does not know stays wrong until someone changes it: asked again this rarely.</summary>
+    static readonly TimeSpan RejectedRetry = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var standingBy = false;
@@ -75,6 +78,14 @@ public sealed partial class TelegramPollingWorker(
             {
                 break;
             }
+            catch (ApiRequestException e) when (TelegramIdentity.RejectsToken(e))
+            {
+                if (failures++ == 0) LogTokenRejected(logger, e.ErrorCode, RejectedRetry.TotalMinutes);
+                removeWebhook = true;
+                try { await Task.Delay(RejectedRetry, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
+            }
             catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
             {
                 failures++;
@@ -110,6 +121,9 @@ public sealed partial class TelegramPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram long polling from update {Offset}")]
     static partial void LogStarted(ILogger logger, int offset);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram rejected the token ({Code}): check Telegram:Token (TALKSBOT__TELEGRAM__TOKEN) against @BotFather's; polling tries again every {Minutes} minutes")]
+    static partial void LogTokenRejected(ILogger logger, int code, double minutes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Kind}), {Failures} in a row; retrying")]
     static partial void LogPollFailed(ILogger logger, string kind, int failures);

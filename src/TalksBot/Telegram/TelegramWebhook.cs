@@ -44,9 +44,9 @@ public static class TelegramWebhook
             {
                 return Results.BadRequest();
             }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            catch (BadHttpRequestException e)
             {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                return Results.StatusCode(e.StatusCode); // 413 past the limit, 408 for a body sent too slowly, 400 for a broken one
             }
             // Not Telegram's: nothing to deliver again, so not a 503 (which would have it sent for ever), and not a fault.
             if (update is null || !WellFormed(update)) return Results.BadRequest();

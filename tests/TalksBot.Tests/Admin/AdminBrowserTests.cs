@@ -65,7 +65,7 @@ public class AdminBrowserTests
 
         // The same name again: the console asks before it replaces.
         browser.FindElement(By.Id("upload-button")).Click();
-        Until(() => browser.SwitchTo().Alert().Text.Contains("lighthouse.md is already a source"), "the replace question");
+        Until(() => browser.SwitchTo().Alert().Text?.Contains("lighthouse.md is already a source") == true, "the replace question");
         browser.SwitchTo().Alert().Accept();
         Until(() => browser.FindElement(By.Id("upload-result")).Text.Contains("lighthouse.md replaced"), "the replace result");
 

@@ -29,6 +29,25 @@ public class CliTests
     }
 
     [Fact]
+    public async Task APortInUseIsOneLineNamingTheSetting()
+    {
+        using var kb = new TestKnowledgeBase();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, output, error) = await TalksBotProcess.RunAsync(kb.Root, new Dictionary<string, string>
+        {
+            ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = $"http://127.0.0.1:{port}",
+        }, "serve");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains($"127.0.0.1:{port}"));
+        Assert.Contains("Serve:Urls", line);
+        Assert.DoesNotContain("   at ", output + error);
+    }
+
+    [Fact]
     public async Task SearchJsonPrintsOneObjectWithPassagesAndScoresPerSignal()
     {
         using var kb = new TestKnowledgeBase();

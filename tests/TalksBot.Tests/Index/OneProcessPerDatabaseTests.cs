@@ -9,6 +9,36 @@ namespace TalksBot.Tests.Index;
 /// <summary>Two processes on one LiteDB file corrupt it; the second is turned away at once, by name, and the store stays whole.</summary>
 public class OneProcessPerDatabaseTests
 {
+    /// <summary>A link to the database file is the same database: usable through it, and under the same lock.</summary>
+    [Fact]
+    public async Task TheDatabaseReachedThroughALinkIsTheSameDatabase()
+    {
+        using var kb = new TestKnowledgeBase();
+        var linked = Path.Combine(kb.Root, "linked.db");
+        var direct = new Dictionary<string, string> { ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database, ["TALKSBOT__SERVE__URLS"] = "http://127.0.0.1:0" };
+        var viaLink = new Dictionary<string, string>(direct) { ["TALKSBOT__INDEX__DATABASEPATH"] = linked };
+        Assert.Equal(0, (await TalksBotProcess.RunAsync(kb.Root, direct, "index")).Exit);
+        File.CreateSymbolicLink(linked, kb.Database);
+
+        var status = await TalksBotProcess.RunAsync(kb.Root, viaLink, "status");
+        Assert.True(status.Exit == 0, status.Out + status.Err);
+        Assert.Contains("5 sources", status.Out);
+
+        var serve = new BotProcess(kb.Root, direct);
+        try
+        {
+            await serve.StartAsync();
+            var refused = await TalksBotProcess.RunAsync(kb.Root, viaLink, "status");
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains("is in use by process ", refused.Err);
+        }
+        finally
+        {
+            await serve.StopAsync();
+            serve.Kill();
+        }
+    }
+
     [Fact]
     public async Task VerbsRunAgainstALiveServeAreRefusedByNameAndTheStoreStaysIntact()
     {
