@@ -57,7 +57,7 @@ public static class IndexCommand
         else
         {
             Console.WriteLine($"Indexed {run.Sources} sources, {run.Chunks} chunks{(run.Full ? " (full rebuild)" : "")}: " +
-                $"{run.Added} added, {run.Changed} changed, {run.Removed} removed, {run.Unchanged} unchanged in {run.ElapsedMs / 1000:0.00} s.");
+                $"{run.Added} added, {run.Changed} changed, {run.Removed} removed, {run.Unchanged} unchanged{(run.Reread > 0 ? $" ({run.Reread} read again)" : "")} in {run.ElapsedMs / 1000:0.00} s.");
             Console.WriteLine($"Database: {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
         }
         foreach (var problem in run.Problems) Console.WriteLine($"  ! {problem}");

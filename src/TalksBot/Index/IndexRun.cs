@@ -13,6 +13,9 @@ public sealed class IndexRun
     public int Changed { get; set; }
     public int Removed { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>Of the unchanged, those taken in again all the same (a full run, or settings that shape chunks changed).</summary>
+    public int Reread { get; set; }
     public int Sources { get; set; }
     public int Chunks { get; set; }
     public List<string> Problems { get; set; } = [];

@@ -86,7 +86,10 @@ public sealed class Indexer(
             }
             if (embeddings is not null) chunks = await EmbedAsync(chunks, cancellationToken);
             upserts.Add((source, chunks));
-            if (known is null) run.Added++; else run.Changed++;
+            // Taken in again with the same text (a full run, or new settings) is not a change of the source.
+            if (known is null) run.Added++;
+            else if (known.Hash == file.Hash) { run.Unchanged++; run.Reread++; }
+            else run.Changed++;
         }
         progress?.Report(new IndexProgress("writing", files.Count, files.Count));
 

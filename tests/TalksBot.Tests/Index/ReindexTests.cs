@@ -69,7 +69,9 @@ public class ReindexTests
         var services = kb.Start();
         await services.Knowledge().ReindexAsync();
         var run = await services.Knowledge().ReindexAsync(full: true);
-        Assert.Equal((5, 0), (run.Changed, run.Unchanged));
+        Assert.True(run.Full);
+        Assert.Equal((0, 5, 5), (run.Changed, run.Unchanged, run.Reread)); // each read again, none of them changed
+        Assert.Equal(5, (await services.Knowledge().Store.SourcesAsync()).Count(s => s.IndexedAt >= run.StartedAt));
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public class ReindexTests
         await kb.Start().Knowledge().ReindexAsync();
         kb.Stop();
         var run = await kb.Start(new() { ["Index:ChunkTargetChars"] = "300" }).Knowledge().ReindexAsync();
-        Assert.Equal(5, run.Changed);
+        Assert.Equal((0, 5), (run.Changed, run.Reread));
     }
 
     [Fact]
