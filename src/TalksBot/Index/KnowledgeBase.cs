@@ -105,6 +105,12 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
                 current ??= await (loading ?? LoadAsync(cancellationToken));
                 return run;
             }
+            // Opening an index that is up to date is no index run: `status` would show each verb's start as the last one.
+            if (first && loading is not null && change.Upserts.Count == 0 && change.Removed.Count == 0 && change.Restamped.Count == 0)
+            {
+                current = await loading;
+                return run;
+            }
             // The snapshot after the change is built while the store writes it, so that the store can keep its image with
             // the commit: from the one this process holds when the store has nothing newer, from nothing when the change
             // holds every source, else from what the store holds now.

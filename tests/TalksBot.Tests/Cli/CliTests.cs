@@ -20,12 +20,15 @@ public class CliTests
         (exit, output, _) = await Run(kb, "index");
         Assert.Contains("0 added, 0 changed, 0 removed, 5 unchanged", output);
 
+        Assert.Equal(0, (await Run(kb, "ask", "Who is Rustem Umerov?")).Exit);
         (exit, output, _) = await Run(kb, "status");
         Assert.Equal(0, exit);
         Assert.Contains("5 sources", output);
         Assert.Contains("003_5beee2cfb4e9681c.txt", output);
         Assert.Contains(kb.Database, output);
         Assert.Contains("Last index run", output);
+        // Asking, and status itself, only opened the index: the two `index` runs are all there is to show.
+        Assert.Equal(2, (await kb.Start().Knowledge().Store.RunsAsync(10)).Count);
     }
 
     [Fact]
