@@ -132,7 +132,7 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
         // Faults of the disk, the database or the embeddings endpoint fail the run, not the process;
         // a database that cannot be read at all is not a failed run but the end of it, named once by the caller
         // (so is a PostgreSQL server that cannot be reached before there is any snapshot to keep).
-        catch (Exception e) when ((e is LiteDB.LiteException or IOException or HttpRequestException or System.ClientModel.ClientResultException or TimeoutException or InvalidOperationException
+        catch (Exception e) when ((e is LiteDB.LiteException or IOException or HttpRequestException or System.ClientModel.ClientResultException or TimeoutException
             || e is Npgsql.NpgsqlException && current is not null) && e is not DatabaseUnusableException)
         {
             LogRunError(logger, e);

@@ -20,7 +20,7 @@ public sealed partial class Faults(TalksBotMetrics metrics, TimeProvider time, I
         metrics.Fault(area);
         var before = last.GetValueOrDefault(area);
         last[area] = now;
-        if (now - before >= TimeSpan.FromMinutes(1)) LogFault(logger, area, e.GetType().Name, e.Message);
+        if (now - before >= TimeSpan.FromMinutes(1)) LogFault(logger, area, e);
     }
 
     /// <summary>Runs <paramref name="work"/>; a failure of it is reported for <paramref name="area"/> and ends here, with <paramref name="fallback"/>.</summary>
@@ -64,6 +64,7 @@ public sealed partial class Faults(TalksBotMetrics metrics, TimeProvider time, I
         return last.Where(f => f.Value >= since).ToDictionary(f => f.Key, f => f.Value);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Area} failed ({Kind}: {Reason}); carrying on (further failures of {Area} this minute are counted, not logged)")]
-    static partial void LogFault(ILogger logger, string area, string kind, string reason);
+    // The exception itself, with its stack: once a minute per area is little, and the trace is what finds the cause.
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Area} failed; carrying on (further failures of {Area} this minute are counted, not logged)")]
+    static partial void LogFault(ILogger logger, string area, Exception exception);
 }
