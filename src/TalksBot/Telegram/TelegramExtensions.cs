@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using TalksBot.Limits;
 using TalksBot.Storage;
@@ -24,9 +25,19 @@ public static class TelegramExtensions
         var options = builder.Configuration.GetSection("Telegram").Get<TelegramOptions>() ?? new TelegramOptions();
         if (!options.Enabled) return builder;
 
-        builder.Services.AddSingleton<ITelegramBotClient>(_ => new TelegramBotClient(
-            new TelegramBotClientOptions(options.Token!, string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.TrimEnd('/')),
-            new HttpClient { Timeout = TimeSpan.FromSeconds(options.PollSeconds + 30) }));
+        // One client for the process, from the factory; its connections are renewed every few minutes, so a long-lived
+        // singleton still follows DNS changes of the Bot API's address.
+        builder.Services.AddHttpClient(nameof(TelegramBotClient))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<ITelegramBotClient>(provider =>
+        {
+            var configured = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
+            http.Timeout = TimeSpan.FromSeconds(configured.PollSeconds + 30); // a long poll waits PollSeconds by design
+            return new TelegramBotClient(
+                new TelegramBotClientOptions(configured.Token!, string.IsNullOrWhiteSpace(configured.ApiBaseUrl) ? null : configured.ApiBaseUrl.TrimEnd('/')), http);
+        });
         if (builder.UsesPostgres()) builder.Services.AddSingleton<ITelegramState, PostgresTelegramState>();
         else builder.Services.AddSingleton<ITelegramState, LiteDbTelegramState>();
         builder.Services.AddSingleton<PacerFactory>(provider => builder.UsesPostgres()
