@@ -1,6 +1,7 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
+using LiteDB;
 using TalksBot.Index;
+using TalksBot.Storage;
 
 namespace TalksBot.Answer;
 

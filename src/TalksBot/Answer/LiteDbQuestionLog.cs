@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using LiteDB;
 using TalksBot.Index;
 using TalksBot.Observability;
+using TalksBot.Storage;
 
 namespace TalksBot.Answer;
 

@@ -77,7 +77,7 @@ public static class CliHost
             await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
             return 2;
         }
-        catch (InvalidOperationException e) when (e is Index.DatabaseUnusableException || e.InnerException is IOException)
+        catch (InvalidOperationException e) when (e is Storage.DatabaseUnusableException || e.InnerException is IOException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 1;

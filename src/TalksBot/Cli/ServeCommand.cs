@@ -14,7 +14,7 @@ public static class ServeCommand
             await using var app = ServeHost.Build();
             await ServeHost.StartAsync(app, cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
-            return app.Services.GetService<Index.DatabaseWatchdog>() is { StoppedForRestart: true } ? Index.DatabaseWatchdog.ExitCode : 0;
+            return app.Services.GetService<Storage.DatabaseWatchdog>() is { StoppedForRestart: true } ? Storage.DatabaseWatchdog.ExitCode : 0;
         }));
         return command;
     }

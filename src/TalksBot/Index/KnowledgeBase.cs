@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TalksBot.Observability;
 using TalksBot.Search;
+using TalksBot.Storage;
 
 namespace TalksBot.Index;
 

@@ -1,6 +1,6 @@
 namespace TalksBot.Storage;
 
-/// <summary>A lock there is no need to take: one process per LiteDB file already (<see cref="Index.DatabaseLock"/>).</summary>
+/// <summary>A lock there is no need to take: one process per LiteDB file already (<see cref="Storage.DatabaseLock"/>).</summary>
 public sealed class NothingHeld : IHeldLock
 {
     public static Task<IHeldLock?> Task { get; } = System.Threading.Tasks.Task.FromResult<IHeldLock?>(new NothingHeld());

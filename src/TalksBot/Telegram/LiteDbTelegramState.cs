@@ -7,7 +7,7 @@ namespace TalksBot.Telegram;
 
 /// <summary>
 /// The Telegram front end's state in the process's LiteDB file. One process per file
-/// (<see cref="Index.DatabaseLock"/>), so polling is always this process's, nothing is leased, and a
+/// (<see cref="Storage.DatabaseLock"/>), so polling is always this process's, nothing is leased, and a
 /// claim is this process's memory of what it is answering: written down is only what was answered,
 /// together with dropping it from the kept updates. One left unanswered by a process that died is
 /// answered after the restart.

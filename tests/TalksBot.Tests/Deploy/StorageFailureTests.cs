@@ -49,6 +49,6 @@ public class StorageFailureTests
         var stopping = new TaskCompletionSource();
         using var _ = bot.App.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
         Assert.Same(stopping.Task, await Task.WhenAny(stopping.Task, Task.Delay(TimeSpan.FromSeconds(30))));
-        Assert.True(bot.App.Services.GetRequiredService<TalksBot.Index.DatabaseWatchdog>().StoppedForRestart);
+        Assert.True(bot.App.Services.GetRequiredService<TalksBot.Storage.DatabaseWatchdog>().StoppedForRestart);
     }
 }

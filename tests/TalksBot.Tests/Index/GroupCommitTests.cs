@@ -1,6 +1,7 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using LiteDB;
 using TalksBot.Index;
+using TalksBot.Storage;
 
 namespace TalksBot.Tests.Index;
 

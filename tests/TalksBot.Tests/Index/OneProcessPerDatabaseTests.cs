@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 using TalksBot.Bench;
 using TalksBot.Index;
+using TalksBot.Storage;
 
 namespace TalksBot.Tests.Index;
 

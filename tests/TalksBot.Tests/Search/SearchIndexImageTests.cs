@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
 using TalksBot.Search;
+using TalksBot.Storage;
 
 namespace TalksBot.Tests.Search;
 

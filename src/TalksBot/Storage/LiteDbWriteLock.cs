@@ -1,4 +1,4 @@
-namespace TalksBot.Index;
+namespace TalksBot.Storage;
 
 /// <summary>
 /// The one lock every LiteDB write of the process takes. LiteDB 5.0.20 (and 5.0.21) corrupts its list

@@ -1,10 +1,11 @@
+using TalksBot.Index;
 using LiteDB;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Observability;
 
-namespace TalksBot.Index;
+namespace TalksBot.Storage;
 
 /// <summary>
 /// After a write fails (a full disk), LiteDB refuses every later call with that same error, even

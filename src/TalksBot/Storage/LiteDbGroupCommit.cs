@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using LiteDB;
 
-namespace TalksBot.Index;
+namespace TalksBot.Storage;
 
 /// <summary>
 /// Small writes from many requests at once, committed together: one LiteDB transaction for every write

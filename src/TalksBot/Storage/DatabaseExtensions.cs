@@ -1,8 +1,9 @@
+using TalksBot.Index;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace TalksBot.Index;
+namespace TalksBot.Storage;
 
 public static class DatabaseExtensions
 {

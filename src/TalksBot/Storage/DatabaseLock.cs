@@ -1,4 +1,4 @@
-namespace TalksBot.Index;
+namespace TalksBot.Storage;
 
 /// <summary>
 /// Keeps the database file to this process alone. LiteDB's direct mode lets two processes open one
