@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
@@ -19,52 +20,57 @@ namespace TalksBot.Discord;
 /// </summary>
 public static class DiscordInteractions
 {
-    public const string Path = "/discord/interactions";
+    const string Group = "/discord";
+    public const string Path = Group + "/interactions";
     const int MaxBodyBytes = 256 * 1024;
     static readonly (string English, string Dutch) HowToAsk = ("Use /ask, with private:true to see the answer alone.", "Gebruik /ask, met private:true om het antwoord alleen te zien.");
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options,
-            IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, TimeProvider time) =>
-        {
-            // What can be told from the headers is checked before a byte of the body is read.
-            var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
-            var signed = request.Headers["X-Signature-Ed25519"].ToString();
-            // The window is compared as a range: a difference with a forged extreme timestamp would overflow.
-            var now = time.GetUtcNow().ToUnixTimeSeconds();
-            if (!DiscordSignature.IsWellFormed(signed) || !long.TryParse(timestamp, out var seconds)
-                || seconds < now - options.Value.MaxClockSkewSeconds || seconds > now + options.Value.MaxClockSkewSeconds)
-                return Results.Unauthorized();
-            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            byte[]? body;
-            try
-            {
-                body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);
-            }
-            catch (BadHttpRequestException e)
-            {
-                return Results.StatusCode(e.StatusCode); // 408 for a body sent too slowly (Kestrel's minimum rate), 400 for a broken one
-            }
-            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            if (!signature.Verify(signed, timestamp, body)) return Results.Unauthorized();
-
-            try
-            {
-                if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return Results.BadRequest();
-                // Discord sends each interaction once; the same signed request again is a replay.
-                if (interaction["type"]!.GetValue<int>() != 1 && !await seen.FirstTimeAsync(interaction["id"]?.ToString() ?? "", request.HttpContext.RequestAborted)) return Results.Conflict();
-                return await RespondAsync(interaction, queue, knowledge, flood, options.Value, request.HttpContext.RequestAborted);
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-            {
-                return Results.BadRequest(); // signed, but not an interaction: a field of the wrong type, an array
-            }
-        });
+        app.MapGroup(Group).MapPost("/interactions", ReceiveAsync);
         return app;
     }
 
-    static async Task<IResult> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordOptions options, CancellationToken cancellationToken)
+    static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, BadRequest, Conflict, StatusCodeHttpResult>> ReceiveAsync(HttpRequest request,
+        DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, TimeProvider time)
+    {
+        // What can be told from the headers is checked before a byte of the body is read.
+        var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
+        var signed = request.Headers["X-Signature-Ed25519"].ToString();
+        // The window is compared as a range: a difference with a forged extreme timestamp would overflow.
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (!DiscordSignature.IsWellFormed(signed) || !long.TryParse(timestamp, out var seconds)
+            || seconds < now - options.Value.MaxClockSkewSeconds || seconds > now + options.Value.MaxClockSkewSeconds)
+            return TypedResults.Unauthorized();
+        if (request.ContentLength > MaxBodyBytes) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        byte[]? body;
+        try
+        {
+            body = await ReadAtMostAsync(request.Body, MaxBodyBytes, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.StatusCode(e.StatusCode); // 408 for a body sent too slowly (Kestrel's minimum rate), 400 for a broken one
+        }
+        if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!signature.Verify(signed, timestamp, body)) return TypedResults.Unauthorized();
+
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return TypedResults.BadRequest();
+            // Discord sends each interaction once; the same signed request again is a replay.
+            if (interaction["type"]!.GetValue<int>() != 1 && !await seen.FirstTimeAsync(interaction["id"]?.ToString() ?? "", request.HttpContext.RequestAborted)) return TypedResults.Conflict();
+            return await RespondAsync(interaction, queue, knowledge, flood, options.Value, request.HttpContext.RequestAborted) is { } response
+                ? response : TypedResults.BadRequest();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return TypedResults.BadRequest(); // signed, but not an interaction: a field of the wrong type, an array
+        }
+    }
+
+    /// <returns>The response, or null for an interaction of a kind or command this endpoint does not take (a 400).</returns>
+    static async Task<ContentHttpResult?> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordOptions options, CancellationToken cancellationToken)
     {
         switch (interaction["type"]!.GetValue<int>())
         {
@@ -79,7 +85,7 @@ public static class DiscordInteractions
                         var question = Option(given, "question")?.GetValue<string>() ?? "";
                         var isPrivate = Option(given, "private")?.GetValue<bool>() ?? false;
                         var (applicationId, token) = (interaction["application_id"]?.GetValue<string>(), interaction["token"]?.GetValue<string>());
-                        if (applicationId is null || token is null) return Results.BadRequest();
+                        if (applicationId is null || token is null) return null;
                         var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
                         // In a server the user is in member.user, in a direct message in user.
                         var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
@@ -97,10 +103,10 @@ public static class DiscordInteractions
                         var outlets = all.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order();
                         return Message(DiscordFormatter.Text(AboutTexts.Help(dutch, outlets, all.Sources.Count, HowToAsk)));
                     default:
-                        return Results.BadRequest();
+                        return null;
                 }
             default:
-                return Results.BadRequest();
+                return null;
         }
     }
 
@@ -120,11 +126,11 @@ public static class DiscordInteractions
 
     static JsonNode? Option(JsonArray options, string name) => options.FirstOrDefault(o => o?["name"]?.GetValue<string>() == name)?["value"];
 
-    static IResult Message(JsonObject data, bool ephemeral = false)
+    static ContentHttpResult Message(JsonObject data, bool ephemeral = false)
     {
         if (ephemeral) data["flags"] = DiscordFormatter.Ephemeral;
         return Json(new JsonObject { ["type"] = 4, ["data"] = data });
     }
 
-    static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
+    static ContentHttpResult Json(JsonObject body) => TypedResults.Content(body.ToJsonString(), "application/json");
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,42 +21,46 @@ namespace TalksBot.Telegram;
 /// </summary>
 public static class TelegramWebhook
 {
-    public const string Path = "/telegram/webhook";
+    const string Group = "/telegram";
+    public const string Path = Group + "/webhook";
     const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     const int MaxBodyBytes = 1_000_000;
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, IOptions<TelegramOptions> options, ITelegramState state, WebhookArrivals arrivals, Faults faults) =>
-        {
-            if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return Results.Unauthorized();
-            if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            // The server stops a chunked body at the limit too, which a Content-Length check alone would not.
-            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
-            string json;
-            Update? update;
-            try
-            {
-                using var reader = new StreamReader(request.Body);
-                json = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-                update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
-            }
-            catch (JsonException)
-            {
-                return Results.BadRequest();
-            }
-            catch (BadHttpRequestException e)
-            {
-                return Results.StatusCode(e.StatusCode); // 413 past the limit, 408 for a body sent too slowly, 400 for a broken one
-            }
-            // Not Telegram's: nothing to deliver again, so not a 503 (which would have it sent for ever), and not a fault.
-            if (update is null || !WellFormed(update)) return Results.BadRequest();
-            // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
-            if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdateHandler.ChatOf(update), json, CancellationToken.None))) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            arrivals.Arrived();
-            return Results.Ok();
-        });
+        app.MapGroup(Group).MapPost("/webhook", ReceiveAsync);
         return app;
+    }
+
+    static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest, StatusCodeHttpResult>> ReceiveAsync(
+        HttpRequest request, IOptions<TelegramOptions> options, ITelegramState state, WebhookArrivals arrivals, Faults faults)
+    {
+        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret)) return TypedResults.Unauthorized();
+        if (request.ContentLength > MaxBodyBytes) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        // The server stops a chunked body at the limit too, which a Content-Length check alone would not.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        string json;
+        Update? update;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            json = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest();
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.StatusCode(e.StatusCode); // 413 past the limit, 408 for a body sent too slowly, 400 for a broken one
+        }
+        // Not Telegram's: nothing to deliver again, so not a 503 (which would have it sent for ever), and not a fault.
+        if (update is null || !WellFormed(update)) return TypedResults.BadRequest();
+        // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
+        if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdateHandler.ChatOf(update), json, CancellationToken.None))) return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        arrivals.Arrived();
+        return TypedResults.Ok();
     }
 
     /// <summary>The JSON parsed, but an update as Telegram sends it carries a chat in any message and someone in a button press.</summary>
