@@ -39,7 +39,7 @@ public class DiscordSlowBodyTests
             ["TALKSBOT__DISCORD__APPLICATIONID"] = "4242", ["TALKSBOT__DISCORD__PUBLICKEY"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
         });
         var url = await bot.StartAsync();
-        var body = Encoding.UTF8.GetBytes("""{"type":1,"id":"1","pad":"................"}""");
+        var body = Encoding.UTF8.GetBytes("""{"type":1,"id":"1"}""");
         var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         var signature = SignatureAlgorithm.Ed25519.Sign(key, [.. Encoding.UTF8.GetBytes(stamp), .. body]);
 
