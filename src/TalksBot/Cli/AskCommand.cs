@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,35 +25,41 @@ public static class AskCommand
                 result.AddError($"{value} is not an option of ask (its options: {string.Join(", ", command.Options.Where(o => !o.Hidden).Select(o => o.Name))}). " +
                     "To ask a question that starts with -, put -- before it.");
         });
-        command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
+        command.SetAction(async (result, cancellationToken) =>
         {
-            var answers = services.GetRequiredService<AnswerService>();
-            if (result.GetValue(batch) is { } file) return await BatchAsync(answers, file, cancellationToken);
-            var answer = await answers.AskAsync(result.GetValue(question) ?? "", cancellationToken: cancellationToken);
-            if (answer.Error is not null)
+            var args = new JsonObject { ["question"] = result.GetValue(question) ?? "", ["json"] = result.GetValue(json) };
+            if (result.GetValue(batch) is { } file)
             {
-                await Console.Error.WriteLineAsync(Printable(answer.Error));
-                return 2;
+                if (!file.Exists)
+                {
+                    await Console.Error.WriteLineAsync($"{file.FullName} does not exist.");
+                    return 2;
+                }
+                args["batch"] = await File.ReadAllTextAsync(file.FullName, cancellationToken);
             }
-            if (result.GetValue(json)) Console.WriteLine(AnswerJson.From(answer).ToJsonString(Json));
-            else Print(answer);
-            return 0;
-        }));
+            return await ServedVerbs.RunAsync("ask", args, null, cancellationToken);
+        });
         return command;
+    }
+
+    /// <param name="args">question, json, and batch (the text of a JSON-lines file) instead of a question.</param>
+    public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<Index.IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var answers = services.GetRequiredService<AnswerService>();
+        if (args["batch"]?.GetValue<string>() is { } lines) return new(0, await BatchAsync(answers, lines, cancellationToken));
+        var answer = await answers.AskAsync(args["question"]?.GetValue<string>() ?? "", cancellationToken: cancellationToken);
+        if (answer.Error is not null) return new(2, "", Printable(answer.Error) + "\n");
+        return new(0, args["json"]?.GetValue<bool>() == true ? AnswerJson.From(answer).ToJsonString(Json) + "\n" : Render(answer));
     }
 
     /// <summary>One word after a dash or two ("--jsn", "-x"): an option mistyped, not a question.</summary>
     static bool UnknownOption(string value) => value.Length > 1 && value[0] == '-' && !value.Any(char.IsWhiteSpace);
 
-    static async Task<int> BatchAsync(AnswerService answers, FileInfo file, CancellationToken cancellationToken)
+    static async Task<string> BatchAsync(AnswerService answers, string lines, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            await Console.Error.WriteLineAsync($"{file.FullName} does not exist.");
-            return 2;
-        }
+        var output = new StringBuilder();
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(file.FullName))
+        foreach (var line in lines.Split('\n'))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
@@ -66,27 +73,28 @@ public static class AskCommand
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                Console.WriteLine(new JsonObject { ["line"] = lineNumber, ["error"] = $"not a JSON object with a string \"question\": {e.Message}" }.ToJsonString(Json));
+                output.AppendLine(new JsonObject { ["line"] = lineNumber, ["error"] = $"not a JSON object with a string \"question\": {e.Message}" }.ToJsonString(Json));
                 continue;
             }
-            var answer = await answers.AskAsync(text ?? "", cancellationToken: cancellationToken);
-            var output = AnswerJson.From(answer);
-            output.Insert(0, "id", id);
-            Console.WriteLine(output.ToJsonString(Json));
+            var answer = AnswerJson.From(await answers.AskAsync(text ?? "", cancellationToken: cancellationToken));
+            answer.Insert(0, "id", id);
+            output.AppendLine(answer.ToJsonString(Json));
         }
-        return 0;
+        return output.ToString();
     }
 
-    public static void Print(Answer.Answer answer)
+    public static string Render(Answer.Answer answer)
     {
-        Console.WriteLine(Printable(answer.Text));
-        if (answer.Citations.Count == 0) return;
-        Console.WriteLine();
+        var text = new StringBuilder();
+        text.AppendLine(Printable(answer.Text));
+        if (answer.Citations.Count == 0) return text.ToString();
+        text.AppendLine();
         foreach (var c in answer.Citations)
         {
-            Console.WriteLine(Printable($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)} ({c.Source})"));
-            Console.WriteLine(Printable($"    “{c.Quote}”"));
+            text.AppendLine(Printable($"[{c.N}] {c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)} ({c.Source})"));
+            text.AppendLine(Printable($"    “{c.Quote}”"));
         }
+        return text.ToString();
     }
 
     /// <summary>Control characters a question or a text may carry (an escape sequence rewrites the terminal) shown as �.</summary>

@@ -23,7 +23,7 @@ public static class ChatCommand
                 var answer = await answers.AskAsync(line, conversation, Asker.Console, cancellationToken);
                 Console.WriteLine();
                 if (answer.Error is not null) Console.WriteLine(AskCommand.Printable(answer.Error));
-                else AskCommand.Print(answer);
+                else Console.Write(AskCommand.Render(answer));
             }
             return 0;
         }));

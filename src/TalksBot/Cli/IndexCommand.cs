@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Index;
 
@@ -12,15 +14,18 @@ public static class IndexCommand
         var full = new Option<bool>("--full") { Description = "Re-read every source, not only new and changed ones." };
         var removingAll = new Option<bool>("--allow-removing-all") { Description = "Remove what is gone from the folder even when that is every source, or more than Seeds:MaxRemovedShare of them." };
         var command = new Command("index", "Update the index from the seeds folder (incremental; --full rebuilds everything).") { full, removingAll };
-        command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
-        {
-            var knowledge = services.GetRequiredService<KnowledgeBase>();
-            var run = await knowledge.ReindexAsync(result.GetValue(full), TerminalProgress(), result.GetValue(removingAll), cancellationToken);
-            if (!Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
-            await PrintAsync(run, knowledge.Store, cancellationToken);
-            return run.Succeeded ? 0 : 1;
-        }));
+        command.SetAction((result, cancellationToken) => ServedVerbs.RunAsync("index",
+            new JsonObject { ["full"] = result.GetValue(full), ["allowRemovingAll"] = result.GetValue(removingAll) }, TerminalProgress(), cancellationToken));
         return command;
+    }
+
+    public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var run = await knowledge.ReindexAsync(args["full"]?.GetValue<bool>() == true, progress, args["allowRemovingAll"]?.GetValue<bool>() == true, cancellationToken);
+        // The terminal's progress line is cleared before the summary takes its place.
+        if (progress is not null && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
+        return new(run.Succeeded ? 0 : 1, await RenderAsync(run, knowledge.Store, cancellationToken));
     }
 
     /// <summary>On a terminal, one line kept up to date; otherwise a line each time the run enters a phase ("reading 1500", "writing 1500"), for logs.</summary>
@@ -48,18 +53,20 @@ public static class IndexCommand
         }
     }
 
-    public static async Task PrintAsync(IndexRun run, IKnowledgeStore store, CancellationToken cancellationToken)
+    public static async Task<string> RenderAsync(IndexRun run, IKnowledgeStore store, CancellationToken cancellationToken)
     {
+        var text = new StringBuilder();
         if (!run.Succeeded)
         {
-            Console.WriteLine($"Reindex failed: {run.Error}");
+            text.AppendLine($"Reindex failed: {run.Error}");
         }
         else
         {
-            Console.WriteLine($"Indexed {run.Sources} sources, {run.Chunks} chunks{(run.Full ? " (full rebuild)" : "")}: " +
+            text.AppendLine($"Indexed {run.Sources} sources, {run.Chunks} chunks{(run.Full ? " (full rebuild)" : "")}: " +
                 $"{run.Added} added, {run.Changed} changed, {run.Removed} removed, {run.Unchanged} unchanged{(run.Reread > 0 ? $" ({run.Reread} read again)" : "")} in {run.ElapsedMs / 1000:0.00} s.");
-            Console.WriteLine($"Database: {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
+            text.AppendLine($"Database: {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
         }
-        foreach (var problem in run.Problems) Console.WriteLine($"  ! {problem}");
+        foreach (var problem in run.Problems) text.AppendLine($"  ! {problem}");
+        return text.ToString();
     }
 }

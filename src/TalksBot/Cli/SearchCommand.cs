@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Search;
 
@@ -16,19 +18,16 @@ public static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var top = new Option<int?>("-k", "--top") { Description = "How many passages (default Search:TopK)." };
         var command = new Command("search", "Show the passages retrieved for a query, with their scores per signal.") { query, json, top };
-        command.SetAction((result, cancellationToken) => CliHost.RunAsync(async services =>
-        {
-            var found = await services.GetRequiredService<Searcher>().SearchAsync(result.GetValue(query) ?? "", result.GetValue(top), cancellationToken);
-            if (found.Error is not null)
-            {
-                await Console.Error.WriteLineAsync(found.Error);
-                return 2;
-            }
-            if (result.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(ToJson(found), Json));
-            else PrintText(found);
-            return 0;
-        }));
+        command.SetAction((result, cancellationToken) => ServedVerbs.RunAsync("search",
+            new JsonObject { ["query"] = result.GetValue(query) ?? "", ["json"] = result.GetValue(json), ["top"] = result.GetValue(top) }, null, cancellationToken));
         return command;
+    }
+
+    public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<Index.IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var found = await services.GetRequiredService<Searcher>().SearchAsync(args["query"]?.GetValue<string>() ?? "", args["top"]?.GetValue<int>(), cancellationToken);
+        if (found.Error is not null) return new(2, "", found.Error + "\n");
+        return new(0, args["json"]?.GetValue<bool>() == true ? JsonSerializer.Serialize(ToJson(found), Json) + "\n" : Render(found));
     }
 
     static object ToJson(SearchResult found) => new
@@ -49,16 +48,18 @@ public static class SearchCommand
         }),
     };
 
-    static void PrintText(SearchResult found)
+    static string Render(SearchResult found)
     {
-        if (found.Hits.Count == 0) Console.WriteLine("No passage matches.");
+        var text = new StringBuilder();
+        if (found.Hits.Count == 0) text.AppendLine("No passage matches.");
         foreach (var (hit, i) in found.Hits.Select((h, i) => (h, i)))
         {
             var signals = string.Join("  ", hit.Signals.Select(s => $"{s.Signal} #{s.Rank} {s.Score:0.###}"));
-            Console.WriteLine($"{i + 1}. {hit.Passage.Chunk.Source} chunk {hit.Passage.Chunk.Index} — {hit.Source.Title}{(hit.Source.Outlet is null ? "" : " (" + hit.Source.Outlet + ")")}");
-            Console.WriteLine($"   fused {hit.Score:0.0000}  {signals}");
-            Console.WriteLine("   " + hit.Passage.Chunk.Text.Replace("\n", "\n   "));
-            Console.WriteLine();
+            text.AppendLine($"{i + 1}. {hit.Passage.Chunk.Source} chunk {hit.Passage.Chunk.Index} — {hit.Source.Title}{(hit.Source.Outlet is null ? "" : " (" + hit.Source.Outlet + ")")}");
+            text.AppendLine($"   fused {hit.Score:0.0000}  {signals}");
+            text.AppendLine("   " + hit.Passage.Chunk.Text.Replace("\n", "\n   "));
+            text.AppendLine();
         }
+        return text.ToString();
     }
 }

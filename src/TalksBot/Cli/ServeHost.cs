@@ -35,6 +35,7 @@ public static partial class ServeHost
         builder.AddTalksBot();
         if (!builder.UsesPostgres())
         {
+            builder.Services.AddSingleton<ServedVerbs>();
             builder.Services.AddSingleton<DatabaseWatchdog>();
             builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseWatchdog>());
         }
@@ -52,6 +53,7 @@ public static partial class ServeHost
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
         if (AdminAllowed(app)) app.MapAdmin();
+        app.Services.GetService<ServedVerbs>()?.Map(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
@@ -101,6 +103,9 @@ public static partial class ServeHost
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) LogDiscordOn(logger, DiscordInteractions.Path);
         else LogDiscordOff(logger);
         await app.StartAsync(cancellationToken);
+        // The verbs run beside it find the database taken, and ask this process instead (from the moment it says it listens).
+        if (app.Services.GetService<ServedVerbs>() is { } verbs)
+            app.Services.GetRequiredService<DatabaseLock>().Announce(ServeUrls.Local(string.Join(';', app.Urls)), verbs.Token);
         LogListening(logger, string.Join(", ", app.Urls));
         var sessions = app.Services.GetRequiredService<AdminSessions>();
         if (!AdminAllowed(app)) LogAdminOff(logger);

@@ -40,7 +40,8 @@ public sealed record SeedWalk(List<string> Files, List<string> UnreadableFolders
                 foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
                 {
                     var real = Path.Combine(folder.Real, entry.Name);
-                    if (entry.LinkTarget is not null) links.Add((entry.FullName, folder.Depth + 1));
+                    // From the listing itself (a link is a reparse point): no further call for each of thousands of files.
+                    if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) links.Add((entry.FullName, folder.Depth + 1));
                     else if (entry is FileInfo) { files.TryAdd(real, Name(entry.FullName)); walk.Files.Add(entry.FullName); }
                     else if (folder.Depth + 1 > options.MaxDepth)
                         walk.PassedOver.Add($"{Name(entry.FullName)}/ is deeper than {options.MaxDepth} folders (Seeds:MaxDepth); it is passed over.");

@@ -26,7 +26,32 @@ public sealed class DatabaseLock : IDisposable
         {
             throw new DatabaseInUseException(databasePath, Owner(), e);
         }
-        File.WriteAllText(ownerPath, $"process {Environment.ProcessId} ({Program()}), since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+        owner = $"process {Environment.ProcessId} ({Program()}), since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC";
+        File.WriteAllText(ownerPath, owner);
+    }
+
+    readonly string owner;
+
+    /// <summary>
+    /// Says where the holder serves, with a token for the verbs that find the file taken: they ask it
+    /// instead (<see cref="Cli.ServedVerbs"/>). Only who may read this file (mode 600) learns the token.
+    /// </summary>
+    public void Announce(string url, string token)
+    {
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ownerPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(ownerPath, $"{owner}\nserve {url} {token}\n");
+    }
+
+    /// <summary>The address and token the process holding <paramref name="databasePath"/> announced, if it serves.</summary>
+    public static (string Url, string Token)? Holder(string databasePath)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(databasePath + ".owner"))
+                if (line.Split(' ') is ["serve", var url, var token]) return (url, token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return null;
     }
 
     /// <summary>"TalksBot serve": the program and its verb only, since a question on the command line is the asker's, not the operator's.</summary>
@@ -39,7 +64,7 @@ public sealed class DatabaseLock : IDisposable
 
     string Owner()
     {
-        try { return File.ReadAllText(ownerPath).Trim(); }
+        try { return File.ReadLines(ownerPath).FirstOrDefault()?.Trim() ?? "another process"; }
         catch (IOException) { return "another process"; }
     }
 
@@ -61,4 +86,7 @@ public class DatabaseUnusableException(string message, Exception? inner = null) 
 
 public sealed class DatabaseInUseException(string path, string owner, IOException inner) : DatabaseUnusableException(
     $"The database {path} is in use by {owner}. One process at a time may open it: stop that one first, " +
-    "or point this one at another Index:DatabasePath (it builds its own index from seeds/).", inner);
+    "or point this one at another Index:DatabasePath (it builds its own index from seeds/).", inner)
+{
+    public string DatabasePath => path;
+}

@@ -29,7 +29,10 @@ public class OneProcessPerDatabaseTests
         try
         {
             await serve.StartAsync();
-            var refused = await TalksBotProcess.RunAsync(kb.Root, viaLink, "status");
+            var through = await TalksBotProcess.RunAsync(kb.Root, viaLink, "status");
+            Assert.True(through.Exit == 0, through.Err);
+            Assert.Contains("5 sources", through.Out);
+            var refused = await TalksBotProcess.RunAsync(kb.Root, viaLink, "serve");
             Assert.Equal(1, refused.Exit);
             Assert.Contains("is in use by process ", refused.Err);
         }
@@ -40,8 +43,21 @@ public class OneProcessPerDatabaseTests
         }
     }
 
+    static async Task<(int Exit, string Out, string Err)> RunAsync(TestKnowledgeBase kb, Dictionary<string, string> environment, params string[] args)
+    {
+        using var verb = Process.Start(BotProcess.StartInfo(kb.Root, environment, args))!;
+        var output = verb.StandardOutput.ReadToEndAsync();
+        var error = await verb.StandardError.ReadToEndAsync();
+        await verb.WaitForExitAsync();
+        return (verb.ExitCode, await output, error);
+    }
+
+    /// <summary>
+    /// With serve holding the file, the verbs that read or update the index go through it (the address and
+    /// token it wrote beside the database) instead of opening the file; a second serve is refused by name.
+    /// </summary>
     [Fact]
-    public async Task VerbsRunAgainstALiveServeAreRefusedByNameAndTheStoreStaysIntact()
+    public async Task VerbsRunAgainstALiveServeGoThroughItAndASecondServeIsRefusedByName()
     {
         using var kb = new TestKnowledgeBase();
         var environment = new Dictionary<string, string>
@@ -52,16 +68,30 @@ public class OneProcessPerDatabaseTests
         try
         {
             await serve.StartAsync();
-            string[][] verbs = [["ask", "Who is Rustem Umerov?"], ["status"], ["index", "--full"], ["serve"]];
-            foreach (var args in Enumerable.Repeat(verbs, 3).SelectMany(v => v))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kb.Database + ".owner"));
+            for (var round = 0; round < 2; round++)
             {
-                using var verb = Process.Start(BotProcess.StartInfo(kb.Root, environment, args))!;
-                var error = await verb.StandardError.ReadToEndAsync();
-                await verb.WaitForExitAsync();
-                Assert.Equal(1, verb.ExitCode);
-                Assert.Contains("is in use by process ", error);
-                Assert.Contains("(TalksBot serve)", error);
-                Assert.DoesNotContain("   at ", error); // a message, not a stack trace
+                var ask = await RunAsync(kb, environment, "ask", "Who is Rustem Umerov?");
+                Assert.True(ask.Exit == 0, ask.Err);
+                Assert.Contains("Rustem Umerov", ask.Out);
+                Assert.Contains("[1] ", ask.Out);
+                var json = await RunAsync(kb, environment, "ask", "--json", "Who is Rustem Umerov?");
+                Assert.False(System.Text.Json.Nodes.JsonNode.Parse(json.Out)!["refused"]!.GetValue<bool>());
+                var status = await RunAsync(kb, environment, "status");
+                Assert.Contains("5 sources", status.Out);
+                var index = await RunAsync(kb, environment, "index", "--full");
+                Assert.True(index.Exit == 0, index.Err);
+                Assert.Contains("(full rebuild)", index.Out);
+                var search = await RunAsync(kb, environment, "search", "Umerov");
+                Assert.Contains("chunk", search.Out);
+                var empty = await RunAsync(kb, environment, "search", "");
+                Assert.Equal(2, empty.Exit); // an error of the verb is the verb's, from wherever it ran
+
+                var second = await RunAsync(kb, environment, "serve");
+                Assert.Equal(1, second.Exit);
+                Assert.Contains("is in use by process ", second.Err);
+                Assert.Contains("(TalksBot serve)", second.Err);
+                Assert.DoesNotContain("   at ", second.Err); // a message, not a stack trace
             }
             Assert.Empty(serve.Errors);
         }
@@ -70,6 +100,7 @@ public class OneProcessPerDatabaseTests
             await serve.StopAsync();
             serve.Kill();
         }
+        Assert.False(File.Exists(kb.Database + ".owner"));
 
         // Once serve has stopped, the file is whole and any verb may open it.
         var services = kb.Start();
