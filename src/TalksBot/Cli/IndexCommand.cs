@@ -41,6 +41,23 @@ public static class IndexCommand
         });
     }
 
+    /// <summary>
+    /// For a verb whose first use builds the index: on a terminal a line kept up to date and then cleared
+    /// ("Building the index: 3 of 5 sources"); otherwise one line when there are sources to read.
+    /// </summary>
+    public static IProgress<IndexProgress> FirstBuildProgress()
+    {
+        var said = false;
+        return new Synchronous(p =>
+        {
+            if (p.Phase != "reading") return;
+            if (!Console.IsErrorRedirected)
+                Console.Error.Write(p.Done < p.Total ? $"\r\u001b[KBuilding the index: {p.Done} of {p.Total} sources…" : "\r\u001b[K");
+            else if (!said) Console.Error.WriteLine($"Building the index from {p.Total} sources…");
+            said = true;
+        });
+    }
+
     /// <summary>Reports as they come, in order (Progress&lt;T&gt; posts them to the thread pool, where a line can come late).</summary>
     sealed class Synchronous(Action<IndexProgress> report) : IProgress<IndexProgress>
     {

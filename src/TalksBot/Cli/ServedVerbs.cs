@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Index;
 using TalksBot.Storage;
 
@@ -57,6 +58,8 @@ public sealed class ServedVerbs
             try
             {
                 using var host = CliHost.Build();
+                // A first build can take a while on a large folder: said on stderr, not left silent.
+                if (name != "index") await host.Services.GetRequiredService<KnowledgeBase>().GetAsync(IndexCommand.FirstBuildProgress(), cancellationToken);
                 output = await All[name](host.Services, args, progress, cancellationToken);
             }
             catch (DatabaseInUseException e) when (DatabaseLock.Holder(e.DatabasePath) is { } holder)

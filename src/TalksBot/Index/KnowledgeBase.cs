@@ -29,13 +29,16 @@ public sealed partial class KnowledgeBase(IKnowledgeStore store, Indexer indexer
     public long Generation => current?.Generation ?? -1;
 
     /// <summary>The current snapshot, indexing the seeds first if this process has none yet.</summary>
-    public async Task<SearchIndex> GetAsync(CancellationToken cancellationToken = default)
+    public Task<SearchIndex> GetAsync(CancellationToken cancellationToken = default) => GetAsync(null, cancellationToken);
+
+    /// <param name="firstBuild">Told how a first build goes, when this call makes one.</param>
+    public async Task<SearchIndex> GetAsync(IProgress<IndexProgress>? firstBuild, CancellationToken cancellationToken)
     {
         if (current is { } snapshot) return snapshot.Index;
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (current is null) await ReindexLockedAsync(full: false, allowRemovingAll: false, progress: null, first: true, cancellationToken);
+            if (current is null) await ReindexLockedAsync(full: false, allowRemovingAll: false, firstBuild, first: true, cancellationToken);
             return current?.Index ?? SearchIndex.Empty;
         }
         finally

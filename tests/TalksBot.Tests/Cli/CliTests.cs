@@ -32,6 +32,19 @@ public class CliTests
     }
 
     [Fact]
+    public async Task AFirstBuildIsSaidOnStderrAndOnlyThen()
+    {
+        using var kb = new TestKnowledgeBase();
+        var first = await Run(kb, "ask", "Who is Rustem Umerov?");
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("Building the index from 5 sources…", first.Err);
+        Assert.DoesNotContain("Building", first.Out);
+        var second = await Run(kb, "ask", "Who is Rustem Umerov?");
+        Assert.DoesNotContain("Building the index", second.Err);
+        Assert.Equal(first.Out, second.Out);
+    }
+
+    [Fact]
     public async Task APortInUseIsOneLineNamingTheSetting()
     {
         using var kb = new TestKnowledgeBase();
