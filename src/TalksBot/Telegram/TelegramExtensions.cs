@@ -46,6 +46,7 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramSender>();
         builder.AddFloodGuard();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
+        builder.Services.AddSingleton<TelegramUpdates>();
         builder.Services.AddHostedService<TelegramIdentity>();
         if (options.Mode == "webhook")
         {

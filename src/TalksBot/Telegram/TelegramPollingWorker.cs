@@ -19,7 +19,7 @@ namespace TalksBot.Telegram;
 /// </summary>
 public sealed partial class TelegramPollingWorker(
     ITelegramBotClient bot,
-    TelegramUpdateHandler handler,
+    TelegramUpdates delivery,
     ITelegramState state,
     IOptions<TelegramOptions> options,
     Faults faults,
@@ -96,7 +96,7 @@ public sealed partial class TelegramPollingWorker(
             }
 
             // A fetched batch is answered in full even when shutdown begins, then its offset is stored.
-            var finished = await Task.WhenAll(updates.GroupBy(TelegramUpdateHandler.ChatOf).Select(chat => handler.HandleInOrderAsync(chat, CancellationToken.None)));
+            var finished = await Task.WhenAll(updates.GroupBy(TelegramUpdates.ChatOf).Select(chat => delivery.HandleInOrderAsync(chat, CancellationToken.None)));
             if (finished.Sum(f => f.Count) < updates.Length)
             {
                 // The store could not claim some: the batch is fetched again in a second (those answered are skipped by their claims).

@@ -4,7 +4,6 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using TalksBot.Answer;
-using TalksBot.Observability;
 using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Limits;
@@ -20,63 +19,16 @@ namespace TalksBot.Telegram;
 public sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
     TelegramSender sender,
-    ITelegramState state,
     AnswerService answers,
     KnowledgeBase knowledge,
     FloodGuard flood,
-    Faults faults,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
     User? me;
 
-    /// <summary>The chat an update belongs to, whose updates are answered in order.</summary>
-    public static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? 0;
-
-    /// <summary>
-    /// Handles an update unless it was handled before. A failure is logged and ends here, never in the
-    /// transport's loop; in a private chat the person is told, so nobody waits for an answer that will
-    /// not come (in a group the message may not have been for the bot, so it stays silent there).
-    /// </summary>
-    /// <returns>False when the store could not record the claim: the update is not answered blind (perhaps twice), and must be tried again later.</returns>
-    public async Task<bool> HandleOnceAsync(Update update, CancellationToken cancellationToken)
-    {
-        var claimed = await faults.ContainAsync<bool?>("telegram state", async () => await state.TryClaimAsync(update.Id, CancellationToken.None), null);
-        if (claimed is null) return false;
-        if (claimed == false) return true; // answered already, or being answered
-        try
-        {
-            await HandleAsync(update, cancellationToken);
-            await MarkDoneAsync(update.Id);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogFailed(logger, update.Id, e);
-            if (update.Message is { From.IsBot: false, Chat.Type: ChatType.Private } message)
-                await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// One chat's updates, in order; stops at one the store could not claim, so the ones after it wait
-    /// behind it. Returns the updates that are finished with (answered, or answered before).
-    /// </summary>
-    public async Task<List<int>> HandleInOrderAsync(IEnumerable<Update> chat, CancellationToken cancellationToken)
-    {
-        var finished = new List<int>();
-        foreach (var update in chat.OrderBy(u => u.Id))
-        {
-            if (!await HandleOnceAsync(update, cancellationToken)) break;
-            finished.Add(update.Id);
-        }
-        return finished;
-    }
-
-    // Answered; if the mark is lost, a restart may take the claim over and answer again.
-    Task MarkDoneAsync(int updateId) => faults.ContainAsync("telegram state", () => state.MarkDoneAsync(updateId, CancellationToken.None));
-
-    async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>Decides what the update asks for and answers it; edits, channel posts and other bots' messages are left alone.</summary>
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         // Edited messages, channel posts and the rest are not questions to answer again.
         if (update.Message is not { From: { IsBot: false } from } message) return;
@@ -143,6 +95,13 @@ public sealed partial class TelegramUpdateHandler(
         await ReplyAsync(chat, message, thread, messages, cancellationToken);
     }
 
+    /// <summary>In a private chat the person is told answering failed, so nobody waits for an answer that will not come (in a group the message may not have been for the bot).</summary>
+    public async Task TellFailedAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (update.Message is { From.IsBot: false, Chat.Type: ChatType.Private } message)
+            await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
+    }
+
     async Task ReplyAsync(Chat chat, Message message, int? thread, List<string> messages, CancellationToken cancellationToken)
     {
         // The first part replies to the question; the rest follow it.
@@ -190,9 +149,6 @@ public sealed partial class TelegramUpdateHandler(
         }
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be handled")]
-    static partial void LogFailed(ILogger logger, int updateId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram question answered in a {ChatType} chat: refused {Refused}, {Citations} citations, {Messages} messages")]
     static partial void LogAnswered(ILogger logger, string chatType, bool refused, int citations, int messages);

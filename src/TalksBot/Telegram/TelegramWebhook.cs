@@ -58,7 +58,7 @@ public static class TelegramWebhook
         // Not Telegram's: nothing to deliver again, so not a 503 (which would have it sent for ever), and not a fault.
         if (update is null || !WellFormed(update)) return TypedResults.BadRequest();
         // On disk before the 200; when it cannot be, Telegram is asked to deliver it again later.
-        if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdateHandler.ChatOf(update), json, CancellationToken.None))) return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (!await faults.ContainAsync("telegram state", () => state.KeepAsync(update.Id, TelegramUpdates.ChatOf(update), json, CancellationToken.None))) return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         arrivals.Arrived();
         return TypedResults.Ok();
     }

@@ -14,7 +14,7 @@ namespace TalksBot.Telegram;
 /// dies are answered after the restart, or by another replica once their lease runs out (renewed
 /// while this one runs). On shutdown the chats in hand are finished, within the host's shutdown time.
 /// </summary>
-public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals arrivals, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, Faults faults) : BackgroundService
+public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals arrivals, TelegramUpdates delivery, IOptions<TelegramOptions> options, Faults faults) : BackgroundService
 {
     // An answer mostly waits: on its commits (grouped, so more at once makes each cheaper), on Telegram, on a
     // model. With 100 at once, updates from Telegram's 40 webhook connections waited for room (p50 from update
@@ -71,13 +71,13 @@ public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals 
     /// <summary>Starts the queued updates of chats not being answered, oldest first, as far as there is room; a chat's later updates wait behind it.</summary>
     void Start()
     {
-        foreach (var chat in queued.GroupBy(TelegramUpdateHandler.ChatOf).ToList())
+        foreach (var chat in queued.GroupBy(TelegramUpdates.ChatOf).ToList())
         {
             if (running.Count >= Parallel) break;
             if (running.ContainsKey(chat.Key)) continue;
             var updates = chat.ToList();
             queued.RemoveAll(updates.Contains);
-            running[chat.Key] = new Run([.. updates.Select(u => u.Id)], Task.Run(() => handler.HandleInOrderAsync(updates, CancellationToken.None)));
+            running[chat.Key] = new Run([.. updates.Select(u => u.Id)], Task.Run(() => delivery.HandleInOrderAsync(updates, CancellationToken.None)));
         }
     }
 
@@ -96,8 +96,8 @@ public sealed class TelegramWebhookWorker(ITelegramState state, WebhookArrivals 
             if (done.Count == run.Given.Count) continue;
             // Its later updates go back to the store with the one left, to be taken again in order.
             complete = false;
-            inHand.ExceptWith(queued.Where(u => TelegramUpdateHandler.ChatOf(u) == chat).Select(u => u.Id));
-            queued.RemoveAll(u => TelegramUpdateHandler.ChatOf(u) == chat);
+            inHand.ExceptWith(queued.Where(u => TelegramUpdates.ChatOf(u) == chat).Select(u => u.Id));
+            queued.RemoveAll(u => TelegramUpdates.ChatOf(u) == chat);
         }
         return finished.Count == 0 ? complete
             : await faults.ContainAsync("telegram state", () => state.ForgetAsync(finished, CancellationToken.None)) && complete;
