@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TalksBot.Extraction;
@@ -19,9 +18,7 @@ public static class SourcesCommand
         extract.SetAction(async (result, cancellationToken) =>
         {
             var given = result.GetValue(path)!;
-            var files = Directory.Exists(given) ? Directory.EnumerateFiles(given).Where(IsPage).Order(StringComparer.Ordinal).ToList()
-                : File.Exists(given) ? [given] : null;
-            if (files is null)
+            if (SavedPages.Find(given) is not { } files)
             {
                 await Console.Error.WriteLineAsync($"{given} is neither a file nor a folder.");
                 return 2;
@@ -29,38 +26,20 @@ public static class SourcesCommand
             var output = new JsonObject();
             foreach (var file in files)
             {
-                var page = PageExtractor.Extract(await ReadAsync(file, cancellationToken));
+                var page = PageExtractor.Extract(await SavedPages.ReadAsync(file, cancellationToken));
+                var key = SavedPages.Key(file) ?? Path.GetFileName(file);
                 if (result.GetValue(json))
-                    output[Key(file)] = new JsonObject
+                    output[key] = new JsonObject
                     {
                         ["articleBody"] = page.ArticleBody, ["title"] = page.Title, ["author"] = page.Author, ["published"] = page.Published,
                         ["language"] = page.Language, ["url"] = page.Url,
                     };
                 else
-                    Console.WriteLine($"{Key(file)}: {page.Title} — {page.Outlet} ({page.Published}, {page.Language}) {page.Url}\n{page.ArticleBody}\n");
+                    Console.WriteLine($"{key}: {page.Title} — {page.Outlet} ({page.Published}, {page.Language}) {page.Url}\n{page.ArticleBody}\n");
             }
             if (result.GetValue(json)) Console.WriteLine(output.ToJsonString(Json));
             return 0;
         });
         return new Command("sources", "Sources by link and from saved pages.") { extract };
-    }
-
-    static bool IsPage(string file) => file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
-        || file.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase);
-
-    static string Key(string file)
-    {
-        var name = Path.GetFileName(file);
-        foreach (var ending in new[] { ".html.gz", ".html", ".htm" })
-            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return name[..^ending.Length];
-        return name;
-    }
-
-    static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        await using var decompressed = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
-        using var reader = new StreamReader(decompressed, detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 }
