@@ -25,7 +25,7 @@ public static partial class AdminEndpoints
     // The pages ship with the program and do not change while it runs.
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pages = new();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md)\z")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(txt|md|html|htm|pdf|docx)\z", RegexOptions.IgnoreCase)]
     private static partial Regex SourceName();
 
     /// <summary>A sign-in form is a token and no more.</summary>
@@ -191,13 +191,13 @@ public static partial class AdminEndpoints
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (form.Files["file"] is not { } file) return Error("No file was uploaded (field \"file\").");
         var name = Path.GetFileName(file.FileName);
-        if (!SourceName().IsMatch(name)) return Error($"\"{name}\" is not a usable name: letters, digits, . _ - and a .txt or .md ending.");
+        if (!SourceName().IsMatch(name)) return Error($"\"{name}\" is not a usable name: letters, digits, . _ - and a .txt, .md, .html, .htm, .pdf or .docx ending.");
         var limit = Math.Min(options.Value.MaxUploadBytes, seeds.Value.MaxFileBytes);
         if (file.Length > limit) return Error($"\"{name}\" is {file.Length / 1_000_000.0:0.#} MB; the limit is {limit / 1_000_000.0:0.#} MB.", 413);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var bytes = buffer.ToArray();
-        var (_, problem) = SeedValidation.Read(bytes);
+        var (_, _, problem) = TalksBot.Documents.DocumentText.Read(name, bytes);
         if (problem is not null) return Error($"\"{name}\" {problem}.", 415);
 
         switch (await library.SaveAsync(name, bytes, replace ?? false, request.HttpContext.RequestAborted))

@@ -22,7 +22,7 @@ public sealed class Indexer(
 
     /// <summary>Everything besides a file's bytes that shapes its chunks; a change re-ingests every source.</summary>
     string Fingerprint(string metadataHash) =>
-        $"store-v4|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
+        $"store-v4|documents-v1|{TextAnalysis.Fingerprint}|chunks={options.Value.ChunkTargetChars}/{options.Value.ChunkOverlapSentences}" +
         $"|metadata={metadataHash}|embeddings={embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "none"}";
 
     /// <param name="allowRemovingAll">Go ahead even when the change would remove every source, or more than Seeds:MaxRemovedShare of them.</param>

@@ -49,9 +49,7 @@ public sealed partial class SeedWatcher(IOptions<SeedsOptions> options, ReindexR
         }
     }
 
-    bool Relevant(string path) =>
-        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-        || Path.GetFileName(path) == options.Value.MetadataFile;
+    bool Relevant(string path) => SeedReader.IsSource(path) || Path.GetFileName(path) == options.Value.MetadataFile;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for changes")]
     static partial void LogWatching(ILogger logger, string folder);

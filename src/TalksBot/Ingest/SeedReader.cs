@@ -31,7 +31,7 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
             .Select(name => ReadFile(name, overrides.GetValueOrDefault(name), stamps.GetValueOrDefault(name)))
             .ToList();
         var otherKinds = names.Where(n => !IsSource(n) && n != options.Value.MetadataFile && !Path.GetFileName(n).StartsWith('.'))
-            .Select(n => $"{n} is not read: only .txt and .md files are sources.");
+            .Select(n => $"{n} is not read: sources are {string.Join(", ", Documents.DocumentText.Kinds)} files.");
         return new(files, metadataProblem, walk.UnreadableFolders, Hash(metadata), [.. walk.PassedOver, .. otherKinds]);
     }
 
@@ -88,9 +88,8 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
         return Task.FromResult(true);
     }
 
-    /// <summary>The texts a library indexes: .txt and .md files.</summary>
-    public static bool IsSource(string name) =>
-        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The files a library indexes: text, Markdown, web pages, PDF and Word files.</summary>
+    public static bool IsSource(string name) => Documents.DocumentText.IsSource(name);
 
     SeedFile ReadFile(string name, SourceOverride? sourceOverride, SeedStamp? stamp)
     {
@@ -115,9 +114,17 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
     public static SeedFile FromBytes(string name, byte[] bytes, SourceOverride? sourceOverride)
     {
         if (bytes.Length == 0) return new(name, "", null, "is empty", sourceOverride);
-        var (text, problem) = SeedValidation.Read(bytes);
-        return new(name, Hash(bytes), text, problem, sourceOverride);
+        var (text, found, problem) = Documents.DocumentText.Read(name, bytes);
+        return new(name, Hash(bytes), text, problem, Merged(sourceOverride, found));
     }
+
+    /// <summary>The metadata file's fields first, then what the file says of itself.</summary>
+    static SourceOverride? Merged(SourceOverride? given, SourceOverride? found) => (given, found) switch
+    {
+        (null, _) => found,
+        (_, null) => given,
+        _ => new(given.Title ?? found.Title, given.Outlet ?? found.Outlet, given.Author ?? found.Author, given.Date ?? found.Date, given.Url ?? found.Url, given.Language ?? found.Language),
+    };
 
     public static SeedFile TooLarge(string name, long size, long limit, SourceOverride? sourceOverride) =>
         new(name, "", null, $"is {size / 1_000_000.0:0.#} MB, over the {limit / 1_000_000.0:0.#} MB limit (Seeds:MaxFileBytes)", sourceOverride);

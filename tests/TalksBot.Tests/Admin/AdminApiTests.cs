@@ -70,7 +70,9 @@ public class AdminApiTests
     [InlineData("binary.txt", "binary", HttpStatusCode.UnsupportedMediaType, "binary")]
     [InlineData("huge.txt", "huge", HttpStatusCode.RequestEntityTooLarge, "limit")]
     [InlineData("../escape.txt", "ok", HttpStatusCode.OK, "escape.txt")]
-    [InlineData("notes.pdf", "ok", HttpStatusCode.BadRequest, "not a usable name")]
+    [InlineData("notes.odt", "ok", HttpStatusCode.BadRequest, "not a usable name")]
+    [InlineData("fake.pdf", "ok", HttpStatusCode.UnsupportedMediaType, "cannot be read as PDF")]
+    [InlineData("fake.docx", "ok", HttpStatusCode.UnsupportedMediaType, "cannot be read as DOCX")]
     [InlineData("latin1.txt", "latin1", HttpStatusCode.UnsupportedMediaType, "UTF-8")]
     public async Task UploadsAreValidatedWithAClearMessage(string name, string kind, HttpStatusCode expected, string message)
     {

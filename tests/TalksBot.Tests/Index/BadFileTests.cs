@@ -19,7 +19,8 @@ public class BadFileTests
             for (var written = 0; written < 30_000_000; written += line.Length) huge.Write(line);
         }
         await File.WriteAllTextAsync(Seed("furniture.txt"), "Leave a Reply\nShare, Email, Print, Copy Link\n");
-        await File.WriteAllTextAsync(Seed("notes.pdf"), "not a text source");
+        await File.WriteAllTextAsync(Seed("notes.pdf"), "not a PDF at all");
+        await File.WriteAllTextAsync(Seed("slides.odp"), "not a kind that is read");
 
         var services = kb.Start();
         var run = await services.Knowledge().ReindexAsync();
@@ -31,8 +32,9 @@ public class BadFileTests
         Assert.Contains(run.Problems, p => p.StartsWith("latin1.md is not valid UTF-8"));
         Assert.Contains(run.Problems, p => p.StartsWith("huge.txt is 30 MB, over the 2 MB limit"));
         Assert.Contains(run.Problems, p => p.StartsWith("furniture.txt has no article text"));
-        Assert.Contains("notes.pdf is not read: only .txt and .md files are sources.", run.Problems);
-        Assert.Equal(6, run.Problems.Count);
+        Assert.Contains(run.Problems, p => p.StartsWith("notes.pdf cannot be read as PDF") && p.EndsWith("it is not indexed."));
+        Assert.Contains("slides.odp is not read: sources are .txt, .md, .html, .htm, .pdf, .docx files.", run.Problems);
+        Assert.Equal(7, run.Problems.Count);
         Assert.Equal(["good.txt"], (await services.Knowledge().Store.SourcesAsync()).Select(s => s.Id));
     }
 

@@ -101,12 +101,12 @@ public class SeedFolderTests
     {
         var (kb, services) = await TwoSourcesAsync();
         using var _ = kb;
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "statement.pdf"), "%PDF-1.4");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "statement.odt"), "an OpenDocument file");
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, ".gitkeep"), "");
 
         var run = await services.Knowledge().ReindexAsync();
 
-        Assert.Equal(["statement.pdf is not read: only .txt and .md files are sources."], run.Problems);
+        Assert.Equal(["statement.odt is not read: sources are .txt, .md, .html, .htm, .pdf, .docx files."], run.Problems);
     }
 
     [Fact]
