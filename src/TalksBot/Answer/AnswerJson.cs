@@ -24,6 +24,7 @@ public static class AnswerJson
                 ["n"] = c.N, ["source"] = c.Source, ["title"] = c.Title, ["outlet"] = c.Outlet, ["quote"] = c.Quote,
                 ["chunk"] = c.Chunk, ["start"] = c.Start, ["end"] = c.End,
                 ["highlight"] = c.Highlight is { } h ? new JsonObject { ["start"] = h.Start, ["end"] = h.End } : null,
+                ["url"] = c.Link, ["published"] = c.Day,
             })]),
             ["passages"] = new JsonArray([.. answer.Passages.Select(p => (JsonNode)Passage(p, signals))]),
             ["engine"] = answer.Engine,

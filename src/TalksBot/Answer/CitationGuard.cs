@@ -46,7 +46,8 @@ public static partial class CitationGuard
                 if (existing is null)
                 {
                     var hit = passages[n - 1];
-                    citations.Add(new Citation(number, hit.Passage.Chunk.Source, hit.Source.Title, hit.Source.Outlet, quote, hit.Passage.Chunk.Index, sentenceSpan.Start, sentenceSpan.End));
+                    citations.Add(new Citation(number, hit.Passage.Chunk.Source, hit.Source.Title, hit.Source.Outlet, quote, hit.Passage.Chunk.Index, sentenceSpan.Start, sentenceSpan.End,
+                        Url: hit.Source.Url, Published: hit.Source.Date));
                 }
                 markers += $"[{number}]";
             }

@@ -55,7 +55,8 @@ public sealed partial class ExtractiveAnswerer
         var sentence = c.Sentence;
         var n = citations.Count + 1;
         var highlight = part is null ? null : AnswerSlots.Answering(part, sentence);
-        citations.Add(new Citation(n, c.Article.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, sentence.Text, sentence.Chunk, sentence.Span.Start, sentence.Span.End, highlight));
+        citations.Add(new Citation(n, c.Article.Source, c.Hit.Source.Title, c.Hit.Source.Outlet, sentence.Text, sentence.Chunk, sentence.Span.Start, sentence.Span.End, highlight,
+            c.Hit.Source.Url, c.Hit.Source.Date));
         return n;
     }
 

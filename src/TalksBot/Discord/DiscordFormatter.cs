@@ -35,8 +35,9 @@ public static partial class DiscordFormatter
         var descriptions = Pieces(answer.Text);
         var fields = answer.Citations.Select(c => new JsonObject
         {
-            ["name"] = Trim($"[{c.N}] " + Escape($"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}"), FieldNameLimit),
-            ["value"] = Quote(c),
+            ["name"] = Trim($"[{c.N}] " + Escape($"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}{(c.Day is null ? "" : ", " + c.Day)}"), FieldNameLimit),
+            // A masked link, its parenthesis escaped so that the link ends where it should; an overlong one is left out.
+            ["value"] = c.Link is { Length: < 500 } link ? Trim(Quote(c), FieldValueLimit - link.Length - 16) + $"\n[link](<{link.Replace(")", "%29")}>)" : Quote(c),
         }).ToList();
 
         var messages = new List<JsonObject>();

@@ -17,6 +17,8 @@ public static class TelegramFormatter
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    static string Attribute(string text) => Escape(text).Replace("\"", "&quot;");
+
     public static List<string> Answer(Answer.Answer answer)
     {
         var dutch = answer.Language == LanguageDetector.Dutch;
@@ -25,7 +27,9 @@ public static class TelegramFormatter
         {
             blocks.Add("\n\n<b>" + (dutch ? "Bronnen" : "Sources") + "</b>\n");
             foreach (var c in answer.Citations)
-                blocks.AddRange(Wrapped($"[{c.N}] ", "", $"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}\n")
+                blocks.AddRange(Wrapped($"[{c.N}] " + (c.Link is { } link ? $"<a href=\"{Attribute(link)}\">" : ""), c.Link is null ? "" : "</a>",
+                        $"{c.Title}{(c.Outlet is null ? "" : " — " + c.Outlet)}")
+                    .Append(c.Day is { } day ? $", {Escape(day)}\n" : "\n")
                     .Concat(Quote(c)));
         }
         return Pack(blocks);

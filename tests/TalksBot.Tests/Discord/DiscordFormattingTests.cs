@@ -62,4 +62,18 @@ public class DiscordFormattingTests
 
         Assert.Equal(@"> The \*new\* route carried **4,500** passengers in its first week.", field!["value"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void ASourceFieldNamesItsDateAndLinksToItsPage()
+    {
+        const string quote = "The harbour reopened on Monday.";
+        var answer = new global::TalksBot.Answer.Answer("When?", "en", "The harbour reopened on Monday. [1]", false, 1,
+            [new Citation(1, "a.html", "Harbour reopens", "Coast Gazette", quote, 0, 0, quote.Length, Url: "https://gazette.example/a_(b)", Published: "2026-11-29T07:30:00Z")],
+            [], "extractive", new Dictionary<string, double>());
+
+        var field = DiscordFormatter.Answer(answer).SelectMany(m => m["embeds"]!.AsArray()).SelectMany(e => e!["fields"]?.AsArray() ?? []).Single();
+
+        Assert.Equal("[1] Harbour reopens — Coast Gazette, 2026-11-29", field!["name"]!.GetValue<string>());
+        Assert.EndsWith("\n[link](<https://gazette.example/a_(b%29>)", field["value"]!.GetValue<string>());
+    }
 }

@@ -72,6 +72,7 @@ public class DocumentSourcesTests
         await File.WriteAllBytesAsync(Path.Combine(kb.Seeds, "lighthouse.docx"), Docx());
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "ferry.html"), """
             <html lang="en"><head><title>Ferry news</title><meta property="og:site_name" content="The Coast Gazette">
+            <link rel="canonical" href="https://gazette.example/ferry-resumes">
             <meta property="article:published_time" content="2026-11-30"></head><body><nav><a href="/">Home</a> <a href="/x">Sport</a></nav>
             <article><h1>Ferry to the island resumes</h1><p>The ferry to the island resumed its crossings on Saturday after a week of repairs to its engine.</p>
             <p>Passengers had waited at the quay since early morning, the operator said in a short statement.</p></article></body></html>
@@ -97,6 +98,9 @@ public class DocumentSourcesTests
         Assert.Equal("ferry.html", ferry.Citations[0].Source);
         Assert.Equal("The Coast Gazette", ferry.Citations[0].Outlet);
         Assert.DoesNotContain("Sport", ferry.Citations[0].Quote);
+        var json = TalksBot.Answer.AnswerJson.From(ferry)["citations"]![0]!;
+        Assert.Equal("https://gazette.example/ferry-resumes", json["url"]!.GetValue<string>());
+        Assert.Equal("2026-11-30", json["published"]!.GetValue<string>());
     }
 
     [Theory]

@@ -33,6 +33,20 @@ public class TelegramFormattingTests
         Assert.Contains("<blockquote expandable>The &lt;new&gt; route carried <b>4,500</b> passengers in its first week.</blockquote>", message);
     }
 
+    [Theory]
+    [InlineData("https://gazette.example/harbour?id=7&from=feed", "2026-11-29T07:30:00Z", "<a href=\"https://gazette.example/harbour?id=7&amp;from=feed\">Harbour reopens — Coast Gazette</a>, 2026-11-29")]
+    [InlineData("javascript:alert(1)", "May 16, 2025", "[1] Harbour reopens — Coast Gazette, 2025-05-16")]
+    [InlineData(null, "sometime in spring", "[1] Harbour reopens — Coast Gazette, sometime in spring")]
+    public void ASourceLineLinksToItsPageAndSaysItsDate(string? url, string date, string expected)
+    {
+        const string quote = "The harbour reopened on Monday.";
+        var message = Assert.Single(TelegramFormatter.Answer(Answer("The harbour reopened on Monday. [1]",
+            new Citation(1, "a.html", "Harbour reopens", "Coast Gazette", quote, 0, 0, quote.Length, Url: url, Published: date))));
+        AssertBalanced(message);
+        Assert.Contains(expected, message);
+        Assert.DoesNotContain("javascript", message);
+    }
+
     [Fact]
     public void AnAnswerOverTheLimitIsSplitBetweenWholeSentencesAndTags()
     {
