@@ -7,6 +7,7 @@ using TalksBot.Admin;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
+using TalksBot.Sources;
 using TalksBot.Telegram;
 
 namespace TalksBot.Cli;
@@ -45,6 +46,7 @@ public static class CliHost
         builder.AddTelegram();
         builder.AddDiscord();
         builder.AddAdmin();
+        builder.AddSources();
         return builder;
     }
 

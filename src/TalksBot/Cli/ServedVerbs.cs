@@ -32,12 +32,13 @@ public sealed class ServedVerbs
         ["search"] = SearchCommand.RunAsync,
         ["status"] = StatusCommand.RunAsync,
         ["index"] = IndexCommand.RunAsync,
+        ["sources add"] = SourcesCommand.AddAsync,
     };
 
     /// <summary>Made for this run of `serve`; a verb learns it from the file beside the database.</summary>
     public string Token { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    public void Map(IEndpointRouteBuilder app) => app.MapPost(Route + "/{name}", async (string name, HttpContext context, CancellationToken cancellationToken) =>
+    public void Map(IEndpointRouteBuilder app) => app.MapPost(Route + "/{*name}", async (string name, HttpContext context, CancellationToken cancellationToken) =>
     {
         var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
         if (context.Connection.RemoteIpAddress is not { } from || !System.Net.IPAddress.IsLoopback(from)
@@ -59,7 +60,7 @@ public sealed class ServedVerbs
             {
                 using var host = CliHost.Build();
                 // A first build can take a while on a large folder: said on stderr, not left silent.
-                if (name != "index") await host.Services.GetRequiredService<KnowledgeBase>().GetAsync(IndexCommand.FirstBuildProgress(), cancellationToken);
+                if (name is "ask" or "search" or "status") await host.Services.GetRequiredService<KnowledgeBase>().GetAsync(IndexCommand.FirstBuildProgress(), cancellationToken);
                 output = await All[name](host.Services, args, progress, cancellationToken);
             }
             catch (DatabaseInUseException e) when (DatabaseLock.Holder(e.DatabasePath) is { } holder)
@@ -78,7 +79,7 @@ public sealed class ServedVerbs
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", holder.Token);
         try
         {
-            using var response = await http.PostAsJsonAsync($"{Route}/{name}", args, cancellationToken);
+            using var response = await http.PostAsJsonAsync($"{Route}/{Uri.EscapeDataString(name)}", args, cancellationToken);
             if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<VerbOutput>(cancellationToken) is { } output) return output;
             throw new HttpRequestException($"it answered {(int)response.StatusCode}");
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Extraction;
 
 namespace TalksBot.Cli;
@@ -40,6 +41,19 @@ public static class SourcesCommand
             if (result.GetValue(json)) Console.WriteLine(output.ToJsonString(Json));
             return 0;
         });
-        return new Command("sources", "Sources by link and from saved pages.") { extract };
+        var link = new Argument<string>("url") { Description = "The page (or PDF, or Word file) to add." };
+        var add = new Command("add", "Fetch a page, take its article out and index it as a source; the same article again updates it.") { link };
+        add.SetAction((result, cancellationToken) => ServedVerbs.RunAsync("sources add", new JsonObject { ["url"] = result.GetValue(link) }, null, cancellationToken));
+        return new Command("sources", "Sources by link and from saved pages.") { add, extract };
+    }
+
+    public static async Task<VerbOutput> AddAsync(IServiceProvider services, JsonObject args, IProgress<TalksBot.Index.IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var added = await services.GetRequiredService<TalksBot.Sources.LinkSources>().AddAsync(args["url"]?.GetValue<string>() ?? "", cancellationToken);
+        if (added.Problem is not null) return new(1, "", $"Not added: {added.Problem}.\n");
+        var page = added.Page;
+        var about = page is null ? "" : $": {page.Title}{(page.Outlet is null ? "" : " — " + page.Outlet)}{(page.Published is null ? "" : ", " + page.Published)}";
+        var summary = await IndexCommand.RenderAsync(added.Run!, services.GetRequiredService<TalksBot.Index.KnowledgeBase>().Store, cancellationToken);
+        return new(added.Run!.Succeeded ? 0 : 1, $"{(added.Replaced ? "Updated" : "Added")} {added.Name}{about}\n{summary}");
     }
 }

@@ -18,14 +18,29 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
         string? Meta(params string[] keys) => keys
             .Select(k => page.QuerySelector($"meta[property='{k}'], meta[name='{k}'], meta[itemprop='{k}']")?.GetAttribute("content")?.Trim())
             .FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        var outlet = First(Meta("og:site_name", "application-name"), Publisher(ld));
         return new(
-            Title: First(Text(ld, "headline"), Meta("og:title", "twitter:title"), page.Title?.Trim()),
+            Title: WithoutOutlet(First(Text(ld, "headline"), Meta("og:title", "twitter:title"), page.Title?.Trim()), outlet),
             Author: First(Authors(ld), Meta("author", "article:author", "byl", "parsely-author", "dc.creator")),
             Published: First(Text(ld, "datePublished"), Meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "parsely-pub-date"),
                 page.QuerySelector("time[datetime]")?.GetAttribute("datetime")?.Trim()),
             Language: First(Text(ld, "inLanguage"), page.DocumentElement.GetAttribute("lang")?.Trim(), Meta("og:locale", "language")),
             Url: First(page.QuerySelector("link[rel='canonical']")?.GetAttribute("href")?.Trim(), Meta("og:url"), Text(ld, "url")),
-            Outlet: First(Meta("og:site_name", "application-name"), Publisher(ld)));
+            Outlet: outlet);
+    }
+
+    static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+    /// <summary>"Lock gates | River Post" is "Lock gates" when the page's outlet is River Post: a &lt;title&gt; often carries the site's name.</summary>
+    static string? WithoutOutlet(string? title, string? outlet)
+    {
+        if (title is null || outlet is null) return title;
+        foreach (var separator in TitleSeparators)
+        {
+            if (title.EndsWith(separator + outlet, StringComparison.OrdinalIgnoreCase)) return title[..^(separator.Length + outlet.Length)].Trim();
+            if (title.StartsWith(outlet + separator, StringComparison.OrdinalIgnoreCase)) return title[(outlet.Length + separator.Length)..].Trim();
+        }
+        return title;
     }
 
     static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Sources;
+
+/// <summary>A fetched page, or why it was not fetched (a sentence for the person who gave the link).</summary>
+public sealed record Fetched(Uri? Address, byte[]? Body, string? ContentType, string? Problem);
+
+/// <summary>
+/// Fetches what a person links to, and nothing else: http and https only; every address a name resolves to is
+/// checked, and the connection goes to the address that was checked (no second look-up to rebind in between),
+/// on every redirect too (at most Sources:MaxRedirects); private, loopback, link-local and multicast addresses are
+/// refused unless Sources:AllowPrivateNetworks; the body is read up to Sources:MaxBytes after decompression, within
+/// Sources:TimeoutSeconds, and only as a web page, a PDF or a Word file.
+/// </summary>
+public sealed class SafeFetcher : IDisposable
+{
+    readonly SourcesOptions options;
+    readonly HttpClient http;
+
+    static readonly string[] Kinds = ["text/html", "application/xhtml+xml", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
+
+    public SafeFetcher(IOptions<SourcesOptions> options)
+    {
+        this.options = options.Value;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // each hop is checked here
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectCallback = ConnectAsync,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(this.options.TimeoutSeconds) };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("TalksBot/1.0 (+source fetcher)");
+    }
+
+    async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+        var allowed = addresses.Where(a => options.AllowPrivateNetworks || IsPublic(a)).ToList();
+        if (allowed.Count == 0) throw new RefusedException($"{context.DnsEndPoint.Host} is a private, loopback or link-local address (Sources:AllowPrivateNetworks)");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    sealed class RefusedException(string message) : IOException(message);
+
+    /// <summary>An address on the public internet: not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local, shared (100.64/10), multicast or unspecified.</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast)) return false;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal);
+        var b = address.GetAddressBytes();
+        return !(b[0] == 10 || b[0] == 0 || b[0] == 127 || b[0] >= 224 || b[0] == 172 && b[1] is >= 16 and <= 31 || b[0] == 192 && b[1] == 168
+            || b[0] == 169 && b[1] == 254 || b[0] == 100 && b[1] is >= 64 and <= 127 || b[0] == 192 && b[1] == 0 && b[2] == 0);
+    }
+
+    public async Task<Fetched> FetchAsync(string link, CancellationToken cancellationToken = default)
+    {
+        if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            return new(null, null, null, $"\"{link}\" is not an http or https link");
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                using var response = await http.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } next)
+                {
+                    if (hop >= options.MaxRedirects) return new(address, null, null, $"{link} redirects more than {options.MaxRedirects} times");
+                    address = new Uri(address, next);
+                    if (address.Scheme is not ("http" or "https")) return new(address, null, null, $"{link} redirects to {address.Scheme}:, not http or https");
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode) return new(address, null, null, $"{address} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                var type = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+                if (type is null || !Kinds.Contains(type)) return new(address, null, null, $"{address} is {type ?? "of no stated type"}, not a web page, a PDF or a Word file");
+                if (response.Content.Headers.ContentLength > options.MaxBytes) return new(address, null, null, $"{address} is over the {options.MaxBytes / 1_000_000.0:0.#} MB limit (Sources:MaxBytes)");
+                var body = await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken);
+                return body is null ? new(address, null, null, $"{address} is over the {options.MaxBytes / 1_000_000.0:0.#} MB limit (Sources:MaxBytes)") : new(address, body, type, null);
+            }
+        }
+        catch (HttpRequestException e) when (e.InnerException is RefusedException refused)
+        {
+            return new(address, null, null, $"{address} is refused: {refused.Message}");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new(address, null, null, e is TaskCanceledException ? $"{address} did not answer within {options.TimeoutSeconds} s" : $"{address} could not be fetched ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    async Task<byte[]?> ReadAtMostAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > options.MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    public void Dispose() => http.Dispose();
+}
