@@ -100,6 +100,7 @@ public static partial class AdminEndpoints
             reindexer.Start(full ?? false) ? Results.Json(ReindexState(reindexer), statusCode: 202) : Results.Json(ReindexState(reindexer), statusCode: 409));
         api.MapPost("/sources", Upload);
         api.MapDelete("/sources/{name}", Remove);
+        api.MapPost("/sources/link", AddLink);
         api.MapGet("/questions", async (IQuestionLog log, bool? refused, string? frontEnd, string? q, int? page, int? size, CancellationToken cancellationToken) =>
         {
             var query = new QuestionQuery(refused ?? false, string.IsNullOrEmpty(frontEnd) ? null : frontEnd, q, Math.Max(0, page ?? 0), Math.Clamp(size ?? 50, 1, 200));
@@ -209,6 +210,24 @@ public static partial class AdminEndpoints
             case var outcome:
                 return Results.Json(new { file = name, replaced = outcome == SaveOutcome.Replaced, run = await ReindexAfterChangeAsync(reindexer) });
         }
+    }
+
+    /// <remarks>The fetch's refusal (a private address, too large, not a page…) is a 422 with its reason.</remarks>
+    static async Task<IResult> AddLink(HttpRequest request, TalksBot.Sources.LinkSources links)
+    {
+        string? url;
+        try
+        {
+            url = (await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted))?["url"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            url = null;
+        }
+        if (string.IsNullOrWhiteSpace(url)) return Error("Send JSON with a \"url\" string.");
+        var added = await links.AddAsync(url, request.HttpContext.RequestAborted);
+        if (added.Problem is not null) return Error($"Not added: {added.Problem}.", 422);
+        return Results.Json(new { file = added.Name, replaced = added.Replaced, title = added.Page?.Title, run = added.Run });
     }
 
     static async Task<IResult> Remove(string name, ISeedLibrary library, ReindexRunner reindexer, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Chromium;
@@ -37,6 +38,41 @@ public class AdminBrowserTests
         var folder = Path.Combine(TestKnowledgeBase.RepositoryRoot(), "tests", "artifacts");
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    [Fact]
+    public async Task AnOperatorAddsAPageByLinkAndTheNextAnswerCitesItWithItsLink()
+    {
+        const string article = """
+            <html lang="en"><head><title>Lock gates | River Post</title><meta property="og:site_name" content="River Post"></head><body>
+            <article><h1>New lock gates on the river</h1><p>Engineers installed the new lock gates at the weir on Sunday, two months ahead of the planned date.</p>
+            <p>The old gates had leaked since the flood of last winter, the waterways board said.</p></article></body></html>
+            """;
+        await using var web = await TalksBot.Fakes.LocalServer.StartAsync(app =>
+            app.MapGet("/river/lock-gates", () => Microsoft.AspNetCore.Http.Results.Content(article, "text/html")));
+        await using var admin = await AdminApp.StartAsync(signIn: false, new() { ["Sources:AllowPrivateNetworks"] = "true" });
+        using var browser = Browser(Path.Combine(admin.Knowledge.Root, "profile"), 1280, 1700);
+        browser.Navigate().GoToUrl(admin.Url + "/admin");
+        browser.FindElement(By.Id("token")).SendKeys(AdminApp.Token);
+        browser.FindElement(By.Id("signin")).Click();
+        Until(() => browser.FindElements(By.CssSelector("#sources tr")).Count == 5, "five sources");
+
+        browser.FindElement(By.Id("link-url")).SendKeys(web.Url + "/river/lock-gates?utm_source=feed");
+        browser.FindElement(By.Id("link-button")).Click();
+        Until(() => browser.FindElement(By.Id("link-result")).Text.Contains("added: Lock gates"), "the link result");
+        Until(() => browser.FindElements(By.CssSelector("#sources tr")).Count == 6, "six sources");
+
+        browser.FindElement(By.Id("try-question")).SendKeys("When were the new lock gates installed at the weir?");
+        browser.FindElement(By.Id("try-button")).Click();
+        Until(() => browser.FindElements(By.CssSelector("#try-result .answer")).Count > 0, "the answer");
+        Assert.Contains("on Sunday", browser.FindElement(By.CssSelector("#try-result .answer")).Text);
+        Assert.Contains("web-127-0-0-1-", browser.FindElement(By.Id("try-result")).Text);
+
+        await admin.SignInAsync(); // the API's own session, beside the browser's
+        var refused = await admin.Client.SendAsync(admin.Request(HttpMethod.Post, "/admin/api/sources/link",
+            System.Net.Http.Json.JsonContent.Create(new { url = "file:///etc/passwd" })));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("not an http or https link", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]
