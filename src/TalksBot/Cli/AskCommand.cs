@@ -37,7 +37,7 @@ public static class AskCommand
                 }
                 args["batch"] = await File.ReadAllTextAsync(file.FullName, cancellationToken);
             }
-            return await ServedVerbs.RunAsync("ask", args, null, cancellationToken);
+            return await ServedVerbs.RunAsync("ask", args, IndexCommand.FirstBuildProgress(), cancellationToken);
         });
         return command;
     }
@@ -45,6 +45,8 @@ public static class AskCommand
     /// <param name="args">question, json, and batch (the text of a JSON-lines file) instead of a question.</param>
     public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<Index.IndexProgress>? progress, CancellationToken cancellationToken)
     {
+        // A first build can take a while on a large folder: said, not left silent.
+        await services.GetRequiredService<Index.KnowledgeBase>().GetAsync(progress, cancellationToken);
         var answers = services.GetRequiredService<AnswerService>();
         if (args["batch"]?.GetValue<string>() is { } lines) return new(0, await BatchAsync(answers, lines, cancellationToken));
         var answer = await answers.AskAsync(args["question"]?.GetValue<string>() ?? "", cancellationToken: cancellationToken);

@@ -19,12 +19,13 @@ public static class SearchCommand
         var top = new Option<int?>("-k", "--top") { Description = "How many passages (default Search:TopK)." };
         var command = new Command("search", "Show the passages retrieved for a query, with their scores per signal.") { query, json, top };
         command.SetAction((result, cancellationToken) => ServedVerbs.RunAsync("search",
-            new JsonObject { ["query"] = result.GetValue(query) ?? "", ["json"] = result.GetValue(json), ["top"] = result.GetValue(top) }, null, cancellationToken));
+            new JsonObject { ["query"] = result.GetValue(query) ?? "", ["json"] = result.GetValue(json), ["top"] = result.GetValue(top) }, IndexCommand.FirstBuildProgress(), cancellationToken));
         return command;
     }
 
     public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<Index.IndexProgress>? progress, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<Index.KnowledgeBase>().GetAsync(progress, cancellationToken);
         var found = await services.GetRequiredService<Searcher>().SearchAsync(args["query"]?.GetValue<string>() ?? "", args["top"]?.GetValue<int>(), cancellationToken);
         if (found.Error is not null) return new(2, "", found.Error + "\n");
         return new(0, args["json"]?.GetValue<bool>() == true ? JsonSerializer.Serialize(ToJson(found), Json) + "\n" : Render(found));

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Index;
 using TalksBot.Storage;
 
@@ -14,7 +13,7 @@ namespace TalksBot.Cli;
 /// <summary>What a verb prints and its exit code, made where the index is: in this process, or in the `serve` that holds the database.</summary>
 public sealed record VerbOutput(int Exit, string Out, string Err = "");
 
-/// <param name="progress">Only where the verb runs in the person's own terminal.</param>
+/// <param name="progress">How an index build the verb makes goes, told only where it runs in the person's own terminal.</param>
 public delegate Task<VerbOutput> Verb(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken);
 
 /// <summary>
@@ -59,8 +58,6 @@ public sealed class ServedVerbs
             try
             {
                 using var host = CliHost.Build();
-                // A first build can take a while on a large folder: said on stderr, not left silent.
-                if (name is "ask" or "search" or "status") await host.Services.GetRequiredService<KnowledgeBase>().GetAsync(IndexCommand.FirstBuildProgress(), cancellationToken);
                 output = await All[name](host.Services, args, progress, cancellationToken);
             }
             catch (DatabaseInUseException e) when (DatabaseLock.Holder(e.DatabasePath) is { } holder)

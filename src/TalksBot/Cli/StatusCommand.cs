@@ -12,14 +12,14 @@ public static class StatusCommand
     public static Command Create()
     {
         var command = new Command("status", "Show the indexed sources, the database and the last index run.");
-        command.SetAction((_, cancellationToken) => ServedVerbs.RunAsync("status", [], null, cancellationToken));
+        command.SetAction((_, cancellationToken) => ServedVerbs.RunAsync("status", [], IndexCommand.FirstBuildProgress(), cancellationToken));
         return command;
     }
 
     public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
-        await knowledge.GetAsync(cancellationToken);
+        await knowledge.GetAsync(progress, cancellationToken);
         var store = knowledge.Store;
         var sources = await store.SourcesAsync(cancellationToken);
         var text = new StringBuilder();
