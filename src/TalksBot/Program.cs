@@ -7,6 +7,7 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(FeedsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TelegramCommand.Create());
 root.Subcommands.Add(DiscordCommand.Create());

@@ -227,6 +227,7 @@ public static partial class AdminEndpoints
         if (string.IsNullOrWhiteSpace(url)) return Error("Send JSON with a \"url\" string.");
         var added = await links.AddAsync(url, request.HttpContext.RequestAborted);
         if (added.Problem is not null) return Error($"Not added: {added.Problem}.", 422);
+        if (added.SameAs is not null) return Error($"Not added: the page is the same article as {added.SameAs}, which is indexed already.", 409);
         return Results.Json(new { file = added.Name, replaced = added.Replaced, title = added.Page?.Title, run = added.Run });
     }
 

@@ -1,3 +1,4 @@
+using TalksBot.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,7 @@ public static class CliHost
         builder.AddDiscord();
         builder.AddAdmin();
         builder.AddSources();
+        builder.AddFeeds();
         return builder;
     }
 

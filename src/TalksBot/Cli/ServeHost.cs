@@ -1,3 +1,4 @@
+using TalksBot.Feeds;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,7 @@ public static partial class ServeHost
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? ServeUrls.Default);
         builder.AddTalksBot();
+        builder.Services.AddHostedService<FeedPolling>();
         if (!builder.UsesPostgres())
         {
             builder.Services.AddSingleton<ServedVerbs>();
@@ -47,15 +49,24 @@ public static partial class ServeHost
 
         var app = builder.Build();
         UseTrustedProxies(app);
-        app.MapGet("/healthz", (KnowledgeBase knowledge, Faults faults) => faults.Recent() is var recent && (recent.Count > 0 || knowledge.Problem is not null)
-            ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent, index = knowledge.Problem })
-            : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing }));
+        app.MapGet("/healthz", HealthAsync);
         if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value is { Enabled: true, Mode: "webhook" }) app.MapTelegramWebhook();
         if (app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.Enabled) app.MapDiscordInteractions();
         if (AdminAllowed(app)) app.MapAdmin();
         app.Services.GetService<ServedVerbs>()?.Map(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    static async Task<IResult> HealthAsync(KnowledgeBase knowledge, Faults faults, FeedPoller feeds, CancellationToken cancellationToken)
+    {
+        var recent = faults.Recent();
+        IReadOnlyList<string> failing;
+        try { failing = await feeds.FailingAsync(cancellationToken); }
+        catch (System.Data.Common.DbException e) { failing = [$"The feeds could not be read: {e.Message}"]; }
+        return recent.Count > 0 || knowledge.Problem is not null || failing.Count > 0
+            ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent, index = knowledge.Problem, feeds = failing })
+            : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing });
     }
 
     /// <summary>

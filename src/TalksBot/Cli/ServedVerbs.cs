@@ -32,6 +32,10 @@ public sealed class ServedVerbs
         ["status"] = StatusCommand.RunAsync,
         ["index"] = IndexCommand.RunAsync,
         ["sources add"] = SourcesCommand.AddAsync,
+        ["feeds add"] = FeedsCommand.AddAsync,
+        ["feeds list"] = FeedsCommand.ListAsync,
+        ["feeds remove"] = FeedsCommand.RemoveAsync,
+        ["feeds poll"] = FeedsCommand.PollAsync,
     };
 
     /// <summary>Made for this run of `serve`; a verb learns it from the file beside the database.</summary>

@@ -51,6 +51,7 @@ public static class SourcesCommand
     {
         var added = await services.GetRequiredService<TalksBot.Sources.LinkSources>().AddAsync(args["url"]?.GetValue<string>() ?? "", cancellationToken);
         if (added.Problem is not null) return new(1, "", $"Not added: {added.Problem}.\n");
+        if (added.SameAs is not null) return new(0, $"Not added: {added.Name} is the same article as {added.SameAs}, which is indexed already.\n");
         var page = added.Page;
         var about = page is null ? "" : $": {page.Title}{(page.Outlet is null ? "" : " — " + page.Outlet)}{(page.Published is null ? "" : ", " + page.Published)}";
         var summary = await IndexCommand.RenderAsync(added.Run!, services.GetRequiredService<TalksBot.Index.KnowledgeBase>().Store, cancellationToken);
