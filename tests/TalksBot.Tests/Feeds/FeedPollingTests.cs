@@ -66,4 +66,34 @@ public sealed class FeedPollingTests
         var record = Assert.Single(await services.GetRequiredService<IFeedStore>().ListAsync());
         Assert.StartsWith("web-127-0-0-1-", record.Items.Single(i => i.Link.EndsWith("/wire/ferry-terminal")).SameAs);
     }
+
+    [Fact]
+    public async Task AnItemThatFailsIsShownWithItsErrorAndTakenInWhenItsPageComesBack()
+    {
+        await using var site = await FeedSite.StartAsync();
+        site.Items.Add(("/port/ferry", "Ferry terminal opens", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)));
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var services = kb.Start(Local);
+        var poller = services.GetRequiredService<FeedPoller>();
+
+        var (first, _) = await poller.AddAsync(site.FeedUrl);
+        Assert.Equal((1, 0), (first!.Failed, first.Added));
+        var item = Assert.Single(Assert.Single(await services.GetRequiredService<IFeedStore>().ListAsync()).Items);
+        Assert.Contains("answered 404", item.Error);
+        Assert.Equal(1, item.Attempts);
+
+        // Not tried again before its retry time, even on a poll of every feed (the feed is a 304 then).
+        var early = Assert.Single((await poller.PollAsync(all: true))!);
+        Assert.Equal((true, 0), (early.NotModified, early.Failed));
+        Assert.Equal(1, site.Requests("/port/ferry"));
+
+        site.SetPage("/port/ferry", Article(site.Url + "/port/ferry", "Ferry terminal opens", Ferry));
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // Feeds:Interval is 1 s: the first retry waits that long
+        var retried = Assert.Single((await poller.PollAsync(all: false))!);
+        Assert.Equal((1, 0), (retried.Added, retried.Failed));
+        item = Assert.Single(Assert.Single(await services.GetRequiredService<IFeedStore>().ListAsync()).Items);
+        Assert.Null(item.Error);
+        Assert.NotNull(item.Source);
+        Assert.Contains("four berths", (await services.GetRequiredService<AnswerService>().AskAsync("How many berths does the ferry terminal have?")).Text);
+    }
 }

@@ -24,13 +24,39 @@ public class LinkSourcesTests
         app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
         app.MapGet("/huge", () => Results.Content(new string('x', 6_000_000), "text/html"));
         app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+        app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
+        app.MapGet("/bomb", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(Bomb.Value);
+        });
+        app.MapGet("/slow", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.StartAsync();
+            for (var i = 0; i < 100 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.WriteAsync("<p>", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(300, context.RequestAborted);
+            }
+        });
+    });
+
+    /// <summary>50 MB of zeros, gzipped to about 50 KB.</summary>
+    static readonly Lazy<byte[]> Bomb = new(() =>
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize)) gzip.Write(new byte[50_000_000]);
+        return output.ToArray();
     });
 
     static Task<(int Exit, string Out, string Err)> RunAsync(TestKnowledgeBase kb, bool allowPrivate, params string[] args) =>
         TalksBotProcess.RunAsync(kb.Root, new Dictionary<string, string>
         {
             ["TALKSBOT__SEEDS__PATH"] = kb.Seeds, ["TALKSBOT__INDEX__DATABASEPATH"] = kb.Database,
-            ["TALKSBOT__SOURCES__ALLOWPRIVATENETWORKS"] = allowPrivate ? "true" : "false",
+            ["TALKSBOT__SOURCES__ALLOWPRIVATENETWORKS"] = allowPrivate ? "true" : "false", ["TALKSBOT__SOURCES__TIMEOUTSECONDS"] = "2",
         }, args);
 
     [Fact]
@@ -63,6 +89,9 @@ public class LinkSourcesTests
     [InlineData(true, "/huge", "over the 5 MB limit")]
     [InlineData(true, "/image", "is image/png, not a web page")]
     [InlineData(true, "/missing", "answered 404")]
+    [InlineData(true, "/to-file", "redirects to file:, not http or https")]
+    [InlineData(true, "/bomb", "over the 5 MB limit")]
+    [InlineData(true, "/slow", "did not answer within 2 s")]
     public async Task AHostileOrUnusableLinkIsRefusedWithItsReasonAndNothingIsAdded(bool allowPrivate, string path, string reason)
     {
         await using var server = await ServeAsync();
