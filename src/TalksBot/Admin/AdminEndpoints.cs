@@ -101,6 +101,7 @@ public static partial class AdminEndpoints
         api.MapPost("/sources", Upload);
         api.MapDelete("/sources/{name}", Remove);
         api.MapPost("/sources/link", AddLink);
+        MapFeeds(api);
         api.MapGet("/questions", async (IQuestionLog log, bool? refused, string? frontEnd, string? q, int? page, int? size, CancellationToken cancellationToken) =>
         {
             var query = new QuestionQuery(refused ?? false, string.IsNullOrEmpty(frontEnd) ? null : frontEnd, q, Math.Max(0, page ?? 0), Math.Clamp(size ?? 50, 1, 200));
@@ -215,16 +216,7 @@ public static partial class AdminEndpoints
     /// <remarks>The fetch's refusal (a private address, too large, not a page…) is a 422 with its reason.</remarks>
     static async Task<IResult> AddLink(HttpRequest request, TalksBot.Sources.LinkSources links)
     {
-        string? url;
-        try
-        {
-            url = (await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted))?["url"]?.GetValue<string>();
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            url = null;
-        }
-        if (string.IsNullOrWhiteSpace(url)) return Error("Send JSON with a \"url\" string.");
+        if (await UrlOfAsync(request) is not { } url) return Error("Send JSON with a \"url\" string.");
         var added = await links.AddAsync(url, request.HttpContext.RequestAborted);
         if (added.Problem is not null) return Error($"Not added: {added.Problem}.", 422);
         if (added.SameAs is not null) return Error($"Not added: the page is the same article as {added.SameAs}, which is indexed already.", 409);
@@ -242,6 +234,20 @@ public static partial class AdminEndpoints
     {
         while (!reindexer.Start(full: false, allowRemovingAll)) await reindexer.Current!;
         return await reindexer.Current!;
+    }
+
+    /// <summary>The "url" of a JSON body, or null for anything else.</summary>
+    static async Task<string?> UrlOfAsync(HttpRequest request)
+    {
+        try
+        {
+            return (await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted))?["url"]?.GetValue<string>() is { } url
+                && !string.IsNullOrWhiteSpace(url) ? url : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     static IResult Error(string message, int status = 400) => Results.Json(new { error = message }, statusCode: status);

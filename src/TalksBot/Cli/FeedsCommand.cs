@@ -28,9 +28,9 @@ public static class FeedsCommand
     public static async Task<VerbOutput> AddAsync(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var link = args["url"]?.GetValue<string>() ?? "";
-        var (poll, problem) = await services.GetRequiredService<FeedPoller>().AddAsync(link, cancellationToken);
+        var (url, poll, problem, _) = await services.GetRequiredService<FeedPoller>().AddAsync(link, cancellationToken);
         if (problem is not null) return new(1, "", $"Not added: {problem}.\n");
-        if (poll is null) return new(0, $"Following {FeedPoller.Normalise(link)}; the replica polling feeds reads it within 15 seconds.\n");
+        if (poll is null) return new(0, $"Following {url}; the replica polling feeds reads it within 15 seconds.\n");
         return new(poll.Failed > 0 ? 1 : 0, $"Following {poll.Url}{(poll.Title is null ? "" : $" ({poll.Title})")}.\n{Describe(poll)}\n");
     }
 

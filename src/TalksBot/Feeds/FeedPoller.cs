@@ -5,6 +5,9 @@ using TalksBot.Sources;
 
 namespace TalksBot.Feeds;
 
+/// <summary>What following a feed did: its first poll (null when another replica polls it), or why it was not followed.</summary>
+public sealed record FeedAdded(string? Url, FeedPoll? Poll, string? Problem, bool AlreadyFollowed = false);
+
 /// <summary>How one poll of a feed went.</summary>
 public sealed record FeedPoll(string Url, string? Title, bool NotModified, int Items, int Added, int Updated, int Copies, int Failed, string? Problem);
 
@@ -27,21 +30,20 @@ public sealed partial class FeedPoller(IFeedStore store, SafeFetcher fetcher, Li
         Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.GetLeftPart(UriPartial.Query) : null;
 
     /// <summary>Follows a feed, after reading it once (a link that is not a feed is refused), and polls it now where no other replica is polling.</summary>
-    public async Task<(FeedPoll? Poll, string? Problem)> AddAsync(string link, CancellationToken cancellationToken = default)
+    public async Task<FeedAdded> AddAsync(string link, CancellationToken cancellationToken = default)
     {
-        if (Normalise(link) is not { } url) return (null, $"\"{link}\" is not an http or https link");
+        if (Normalise(link) is not { } url) return new(null, null, $"\"{link}\" is not an http or https link");
         var fetched = await fetcher.FetchFeedAsync(url, null, null, cancellationToken);
-        if (fetched.Problem is not null) return (null, fetched.Problem);
+        if (fetched.Problem is not null) return new(url, null, fetched.Problem);
         var document = FeedDocument.Parse(fetched.Body!, fetched.Address!);
-        if (document.Problem is not null) return (null, $"{url} {document.Problem}");
+        if (document.Problem is not null) return new(url, null, $"{url} {document.Problem}");
         var feed = new FeedRecord { Url = url, Title = document.Title, AddedAt = time.GetUtcNow().UtcDateTime };
-        if (!await store.AddAsync(feed, cancellationToken)) return (null, $"{url} is followed already");
+        if (!await store.AddAsync(feed, cancellationToken)) return new(url, null, $"{url} is followed already", AlreadyFollowed: true);
         await using var held = await store.TryLockPollingAsync(cancellationToken);
-        if (held is null) return (null, null); // another replica polls: it finds the feed due
-        var copies = new NearCopies();
-        var poll = await PollOneAsync(feed, copies, fetched, cancellationToken);
+        if (held is null) return new(url, null, null); // another replica polls: it finds the feed due
+        var poll = await PollOneAsync(feed, new NearCopies(), fetched, cancellationToken);
         if (poll.Added + poll.Updated > 0) await knowledge.ReindexAsync(cancellationToken: cancellationToken);
-        return (poll, null);
+        return new(url, poll, null);
     }
 
     /// <summary>Polls the feeds that are due (every one with <paramref name="all"/>); null when another replica is polling.</summary>

@@ -75,6 +75,46 @@ public class AdminBrowserTests
         Assert.Contains("not an http or https link", await refused.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(1280, 1700, false)]
+    [InlineData(390, 844, true)]
+    public async Task AnOperatorFollowsAFeedSeesItsItemsIndexedAndStopsFollowingIt(int width, int height, bool phone)
+    {
+        await using var site = await TalksBot.Tests.Feeds.FeedSite.StartAsync();
+        site.AddSavedPages(2);
+        await using var admin = await AdminApp.StartAsync(signIn: false, new() { ["Sources:AllowPrivateNetworks"] = "true" });
+        using var browser = Browser(Path.Combine(admin.Knowledge.Root, "profile"), width, height, phone);
+        browser.Navigate().GoToUrl(admin.Url + "/admin");
+        browser.FindElement(By.Id("token")).SendKeys(AdminApp.Token);
+        browser.FindElement(By.Id("signin")).Click();
+        Until(() => browser.FindElement(By.Id("feed-rows")).Text.Contains("No feeds are followed yet."), "the empty feeds panel");
+
+        browser.FindElement(By.Id("feed-url")).SendKeys(site.Url + "/not-there.xml");
+        browser.FindElement(By.Id("feed-button")).Click();
+        Until(() => browser.FindElement(By.Id("feed-result")).Text.Contains("answered 404"), "the refusal");
+
+        browser.FindElement(By.Id("feed-url")).Clear();
+        browser.FindElement(By.Id("feed-url")).SendKeys(site.FeedUrl);
+        browser.FindElement(By.Id("feed-button")).Click();
+        Until(() => browser.FindElement(By.Id("feed-result")).Text.Contains("2 items, 2 added"), "the first poll");
+        Until(() => browser.FindElements(By.CssSelector("#sources tr")).Count == 7, "seven sources");
+        var feedRow = browser.FindElement(By.CssSelector("#feed-rows tr"));
+        Assert.Contains("Local News", feedRow.Text);
+        Assert.Equal(["2", "2"], feedRow.FindElements(By.TagName("td")).Skip(2).Take(2).Select(td => td.Text));
+        var viewport = Convert.ToInt64(browser.ExecuteScript("return window.innerWidth"));
+        Assert.True(Convert.ToInt64(browser.ExecuteScript("return document.documentElement.scrollWidth")) <= viewport, "the page is wider than the screen");
+        browser.ExecuteScript("document.getElementById('feeds').scrollIntoView()");
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), phone ? "admin-feeds-phone.png" : "admin-feeds.png"));
+
+        browser.FindElement(By.Id("feed-poll")).Click();
+        Until(() => browser.FindElement(By.Id("feed-result")).Text.Contains("unchanged"), "the second poll");
+
+        browser.FindElement(By.CssSelector("#feed-rows button")).Click();
+        browser.SwitchTo().Alert().Accept();
+        Until(() => browser.FindElement(By.Id("feed-rows")).Text.Contains("No feeds are followed yet."), "the feed gone");
+        Until(() => browser.FindElements(By.CssSelector("#sources tr")).Count == 7, "its sources kept");
+    }
+
     [Fact]
     public async Task AnOperatorSignsInSeesSourcesUploadsReindexesTriesAQuestionAndFindsARefusal()
     {
@@ -168,6 +208,8 @@ public class AdminBrowserTests
         Assert.True(sources.Displayed && sources.Location.X + sources.Size.Width <= card.Location.X + card.Size.Width, "the Sources column is cut off");
         var viewport = Convert.ToInt64(browser.ExecuteScript("return window.innerWidth"));
         Assert.True(Convert.ToInt64(browser.ExecuteScript("return document.documentElement.scrollWidth")) <= viewport, "the page is wider than the screen");
+        browser.ExecuteScript("document.getElementById('feeds').scrollIntoView()");
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), phone ? "admin-feeds-phone.png" : "admin-feeds.png"));
         Assert.Equal(!phone, browser.FindElements(By.CssSelector("table.log th"))[3].Displayed); // the answer column is left out on a phone
         var questionColumn = browser.FindElements(By.CssSelector("table.log th"))[2].Size.Width;
         var table = browser.FindElement(By.CssSelector("table.log")).Size.Width;

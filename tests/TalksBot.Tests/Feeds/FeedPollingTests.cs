@@ -33,7 +33,7 @@ public sealed class FeedPollingTests
         var services = kb.Start(Local);
         var poller = services.GetRequiredService<FeedPoller>();
 
-        var (first, problem) = await poller.AddAsync(site.FeedUrl);
+        var (_, first, problem, _) = await poller.AddAsync(site.FeedUrl);
         Assert.Null(problem);
         Assert.Equal((50, 0, 0), (first!.Items, first.Updated, first.Failed));
         Assert.Equal(50, first.Added + first.Copies);
@@ -76,7 +76,7 @@ public sealed class FeedPollingTests
         var services = kb.Start(Local);
         var poller = services.GetRequiredService<FeedPoller>();
 
-        var (first, _) = await poller.AddAsync(site.FeedUrl);
+        var first = (await poller.AddAsync(site.FeedUrl)).Poll;
         Assert.Equal((1, 0), (first!.Failed, first.Added));
         var item = Assert.Single(Assert.Single(await services.GetRequiredService<IFeedStore>().ListAsync()).Items);
         Assert.Contains("answered 404", item.Error);
