@@ -53,6 +53,11 @@ public static class AnswerTexts
 
     public static string FiguresDiffer(string language) => Dutch(language) ? "De bronnen noemen verschillende aantallen:" : "The sources give different figures:";
 
+    /// <summary>What an answer about the present state opens with: the day of the report it comes from.</summary>
+    public static string AsOf(string language, DateTimeOffset date) => Dutch(language)
+        ? $"Volgens het nieuwste bericht ({date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}):"
+        : $"As of the latest report ({date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}):";
+
     public static string EmptyQuestion(string language) => Dutch(language) ? "De vraag is leeg." : "The question is empty.";
 
     public static string TooLong(string language, int max) => Dutch(language)

@@ -36,9 +36,11 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
     public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null, IReadOnlyList<QueryWord>? known = null)
     {
+        var latest = Recency.AsksForLatest(question);
+        if (latest) (question, known) = (Recency.WithoutTimeWords(question), null);
         var (parts, answers, refusal) = Read(index, question, language, hits, previous, known);
         if (refusal is not null) return refusal;
-        if (!options.Value.Gate || !gate.Trained) return Compose(answers, parts, language) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)) };
+        if (!options.Value.Gate || !gate.Trained) return Compose(answers, parts, language, latest) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)) };
 
         // The learned gate picks each part's sentence among those the rules let through; the answer stands
         // only as well as its weakest part.
@@ -54,7 +56,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         var weakest = readings.IndexOf(readings.MinBy(r => r.Probability)!);
         if (!readings[weakest].Passes)
             return Unsure(answers[weakest], language, parts.Count > 1) with { Reading = readings[weakest] };
-        return Compose(answers, parts, language) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)), Reading = readings[weakest] };
+        return Compose(answers, parts, language, latest) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)), Reading = readings[weakest] };
     }
 
     /// <summary>
@@ -69,7 +71,7 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
         return [.. parts.Select((part, p) => Choices(part, language, answers[p], parts.Count, asked).Select((c, i) =>
         {
             var chosen = answers.Select((a, q) => q != p || i == 0 ? a : [a[i], .. a.Where((_, j) => j != i)]).ToList();
-            return c with { Answer = Compose(chosen, parts, language) };
+            return c with { Answer = Compose(chosen, parts, language, latest: false) };
         }).ToList())];
     }
 

@@ -3,7 +3,11 @@ namespace TalksBot.Answer;
 // Composition of the extractive answer: which sentences, in which order, cited how.
 public sealed partial class ExtractiveAnswerer
 {
-    AnswerDraft Compose(List<List<Candidate>> answers, List<AskedPart> parts, string language)
+    /// <param name="latest">
+    /// The question asks for the present state: among the sentences that answer about as well as the best, the newest
+    /// report's come first, and the answer says its day (figures that changed between reports are no disagreement then).
+    /// </param>
+    AnswerDraft Compose(List<List<Candidate>> answers, List<AskedPart> parts, string language, bool latest)
     {
         // Each unit is a sentence of the answer with the sources that say the same, and the part it answers.
         var units = new List<List<Candidate>>();
@@ -15,7 +19,9 @@ public sealed partial class ExtractiveAnswerer
             // An account of a topic takes its most central facts that answer at all; a question of fact, what answers it about as well as the best.
             var floor = Math.Max(options.Value.MinCoverage, (parts[p].Kind == AnswerKind.Overview ? 0 : 0.8f) * ranked[0].Score);
             var mine = 0;
-            foreach (var c in ranked.TakeWhile(c => c.Score >= floor))
+            var answering = ranked.TakeWhile(c => c.Score >= floor);
+            if (latest) answering = answering.OrderByDescending(c => Recency.DateOf(c.Hit.Source.Date) ?? DateTimeOffset.MinValue);
+            foreach (var c in answering)
             {
                 // Sentences agree when they share most words and state the same numbers.
                 var same = units.Find(u => Similarity(u[0].Sentence.Terms, c.Sentence.Terms) >= 0.5f && AnswerEvidence.Numbers(u[0].Sentence.Text).SetEquals(AnswerEvidence.Numbers(c.Sentence.Text)));
@@ -36,7 +42,8 @@ public sealed partial class ExtractiveAnswerer
         var texts = new List<string>();
         for (var u = 0; u < units.Count; u++)
             texts.Add(Display(units[u][0].Sentence.Text) + " " + string.Concat(units[u].Select(c => $"[{Cite(citations, c, unitParts[u])}]")));
-        if (parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units, parts[0])) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
+        if (!latest && parts.Count == 1 && parts[0].Kind == AnswerKind.Quantity && FiguresDiffer(units, parts[0])) texts.Insert(0, AnswerTexts.FiguresDiffer(language));
+        if (latest && units.Count > 0 && Recency.DateOf(units[0][0].Hit.Source.Date) is { } day) texts.Insert(0, AnswerTexts.AsOf(language, day));
         return new AnswerDraft(string.Join(" ", texts), citations, Refused: false, 0);
     }
 
