@@ -21,6 +21,12 @@ public interface ISeedLibrary
 
     /// <summary>False when there was no such text.</summary>
     Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a source's entry in the metadata file (the fields given; the others as they were), keeping every other
+    /// entry. False, and nothing written, when the metadata file does not parse: a person's file is not overwritten.
+    /// </summary>
+    Task<bool> SetMetadataAsync(string name, SourceOverride entry, CancellationToken cancellationToken = default);
 }
 
 public enum SaveOutcome

@@ -57,6 +57,21 @@ public sealed class PostgresSeedLibrary(PostgresDatabase database, SeedReader fo
         return await connection.ExecuteAsync("DELETE FROM seed_files WHERE name = $1", cancellationToken, name) > 0;
     }
 
+    /// <summary>Read and written under the row's lock, so replicas setting entries at once keep each other's.</summary>
+    public async Task<bool> SetMetadataAsync(string name, SourceOverride entry, CancellationToken cancellationToken = default)
+    {
+        await ImportOnceAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var file = options.Value.MetadataFile;
+        await connection.ExecuteAsync("INSERT INTO seed_files (name, content) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", cancellationToken, file, "{}"u8.ToArray());
+        var current = await connection.ScalarAsync<byte[]>("SELECT content FROM seed_files WHERE name = $1 FOR UPDATE", cancellationToken, file);
+        if (SeedReader.WithEntry(current, name, entry) is not { } updated) return false;
+        await connection.ExecuteAsync("UPDATE seed_files SET content = $2, saved_at = now() WHERE name = $1", cancellationToken, file, updated);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The mark and the texts in one transaction: replicas starting together take the folder in once, and a removal is never undone by a later import.</summary>
     async Task ImportOnceAsync(CancellationToken cancellationToken)
     {

@@ -88,6 +88,40 @@ public sealed class SeedReader(IOptions<SeedsOptions> options) : ISeedLibrary
         return Task.FromResult(true);
     }
 
+    readonly SemaphoreSlim metadataWrites = new(1, 1);
+
+    public async Task<bool> SetMetadataAsync(string name, SourceOverride entry, CancellationToken cancellationToken = default)
+    {
+        await metadataWrites.WaitAsync(cancellationToken);
+        try
+        {
+            var path = Path.Combine(Folder, options.Value.MetadataFile);
+            var current = File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+            if (WithEntry(current, name, entry) is not { } updated) return false;
+            return await SaveAsync(options.Value.MetadataFile, updated, replace: true, cancellationToken) != SaveOutcome.NotAFile;
+        }
+        finally
+        {
+            metadataWrites.Release();
+        }
+    }
+
+    static readonly JsonSerializerOptions Written = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The metadata file with <paramref name="name"/>'s entry set (given fields win), or null when it does not parse.</summary>
+    public static byte[]? WithEntry(byte[]? metadata, string name, SourceOverride entry)
+    {
+        var (overrides, problem) = Overrides(metadata is { Length: > 0 } ? metadata : null, "");
+        if (problem is not null) return null;
+        overrides[name] = overrides.TryGetValue(name, out var known) ? entry.ApplyTo(known) : entry;
+        return JsonSerializer.SerializeToUtf8Bytes(new SortedDictionary<string, SourceOverride>(overrides, StringComparer.Ordinal), Written);
+    }
+
     /// <summary>The files a library indexes: text, Markdown, web pages, PDF and Word files.</summary>
     public static bool IsSource(string name) => Documents.DocumentText.IsSource(name);
 

@@ -59,6 +59,9 @@ public sealed class LinkSources(SafeFetcher fetcher, ISeedLibrary library, Knowl
         var (text, _, problem) = DocumentText.Read(name, bytes);
         if (problem is not null) return new(name, page, false, null, $"{address} {problem}");
         if (copies.Find(name, text!, await knowledge.GetAsync(cancellationToken)) is { } original) return new(name, page, false, null, null, original);
+        // A PDF or a Word file cannot carry its link as a saved page does: the metadata file keeps it (and a feed's date), so its citations link to it.
+        // Should that file not parse, the index summary names it, and the source is added without them.
+        if (kind != ".html") await library.SetMetadataAsync(name, new SourceOverride(null, null, null, published, address.AbsoluteUri, null), cancellationToken);
         var saved = await library.SaveAsync(name, bytes, replace: true, cancellationToken);
         if (saved == SaveOutcome.NotAFile) return new(name, page, false, null, $"{name} is a link or a folder in the seeds folder; nothing was written");
         copies.Add(name, text!);

@@ -13,7 +13,7 @@ namespace TalksBot.Tests.Documents;
 public class DocumentSourcesTests
 {
     /// <summary>Three pages with a running header and a page number each, and a word broken across two lines.</summary>
-    static byte[] Pdf()
+    internal static byte[] Pdf()
     {
         var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = "Statement on the grain corridor";

@@ -24,6 +24,7 @@ public class LinkSourcesTests
         app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
         app.MapGet("/huge", () => Results.Content(new string('x', 6_000_000), "text/html"));
         app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+        app.MapGet("/statements/grain.pdf", () => Results.Bytes(TalksBot.Tests.Documents.DocumentSourcesTests.Pdf(), "application/pdf"));
         app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
         app.MapGet("/bomb", async (HttpContext context) =>
         {
@@ -81,6 +82,25 @@ public class LinkSourcesTests
         Assert.Equal(server.Url + "/river/lock-gates", citation["url"]!.GetValue<string>());
         Assert.Equal("2026-12-01", citation["published"]!.GetValue<string>());
         Assert.Contains("on Sunday", citation["quote"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ALinkedPdfIsAnsweredFromWithItsLinkKeptInTheMetadataFileBesideTheEntriesThere()
+    {
+        await using var server = await ServeAsync();
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "sources.json"), """{ "other.txt": { "outlet": "Kept Outlet" } }""");
+        var added = await RunAsync(kb, true, "sources", "add", server.Url + "/statements/grain.pdf?utm_campaign=x");
+        Assert.True(added.Exit == 0, added.Out + added.Err);
+        Assert.Single(Directory.GetFiles(kb.Seeds, "web-*.pdf"));
+        var metadata = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(kb.Seeds, "sources.json")))!.AsObject();
+        Assert.Equal("Kept Outlet", metadata["other.txt"]!["outlet"]!.GetValue<string>());
+
+        var answer = await RunAsync(kb, true, "ask", "--json", "When will the grain corridor reopen?");
+        var citation = JsonNode.Parse(answer.Out)!["citations"]![0]!;
+        Assert.EndsWith(".pdf", citation["source"]!.GetValue<string>());
+        Assert.Equal(server.Url + "/statements/grain.pdf", citation["url"]!.GetValue<string>());
+        Assert.Contains("next week", citation["quote"]!.GetValue<string>());
     }
 
     [Theory]

@@ -109,4 +109,32 @@ public sealed class KnowledgeStoreContractTests(PostgresFixture postgres)
         Assert.Contains(run.Problems, p => p.StartsWith("big.txt is 3 MB, over the 2 MB limit"));
         Assert.Contains(run.Problems, p => p.StartsWith("bin.txt"));
     }
+
+    [Theory]
+    [InlineData("litedb")]
+    [InlineData("postgres")]
+    public async Task MetadataEntriesSetTogetherAreAllKeptAndShowInTheSources(string provider)
+    {
+        var (kb, services) = await StartAsync(provider, withSeeds: false);
+        using var _ = kb;
+        var library = services.GetRequiredService<ISeedLibrary>();
+        await library.SaveAsync("a.txt", "Title: A\n\nThe delegations met in a hotel by the lake and talked for six hours."u8.ToArray(), replace: false);
+        for (var i = 1; i < 8; i++) await library.SaveAsync($"x{i}.txt", System.Text.Encoding.UTF8.GetBytes($"Title: X{i}\n\nThe envoys of round {i} agreed to meet again."), replace: false);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            library.SetMetadataAsync(i == 0 ? "a.txt" : $"x{i}.txt", new SourceOverride(null, $"Outlet {i}", null, null, $"https://news.example/{i}", null))));
+        Assert.True(await library.SetMetadataAsync("a.txt", new SourceOverride(null, null, "A. Writer", null, null, null)));
+        await services.Knowledge().ReindexAsync();
+        var sources = await services.Knowledge().Store.SourcesAsync();
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"Outlet {i}"), sources.Select(s => s.Outlet).Order());
+        var source = sources.Single(s => s.Id == "a.txt");
+        Assert.Equal(("Outlet 0", "A. Writer", "https://news.example/0"), (source.Outlet, source.Author, source.Url));
+        var overrides = SeedReaderOverrides((await library.ReadAsync()).Files!);
+        Assert.Equal("Outlet 0", overrides["a.txt"].Outlet);
+
+        // A metadata file a person broke is not overwritten.
+        await library.SaveAsync("sources.json", "{ not json"u8.ToArray(), replace: true);
+        Assert.False(await library.SetMetadataAsync("a.txt", new SourceOverride("T", null, null, null, null, null)));
+    }
+
+    static Dictionary<string, SourceOverride> SeedReaderOverrides(List<SeedFile> files) => files.Where(f => f.Override is not null).ToDictionary(f => f.Name, f => f.Override!);
 }
