@@ -23,7 +23,7 @@ public static partial class AdminEndpoints
             url is not null && FeedPoller.Normalise(url) is { } feed && await store.RemoveAsync(feed, cancellationToken)
                 ? Results.Json(new { removed = feed }) : Error($"No feed {url} is followed.", 404));
         api.MapPost("/feeds/poll", async (FeedPoller poller, CancellationToken cancellationToken) =>
-            await poller.PollAsync(all: true, cancellationToken) is { } polls ? Results.Json(polls) : Error("Another replica is polling the feeds now.", 409));
+            await poller.PollAsync(all: true, cancellationToken) is { } polls ? Results.Json(polls) : Error("The feeds are being polled just now (on schedule, or by another replica); try again in a moment.", 409));
     }
 
     static object FeedJson(FeedRecord feed) => new

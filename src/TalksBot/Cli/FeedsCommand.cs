@@ -37,7 +37,7 @@ public static class FeedsCommand
     public static async Task<VerbOutput> PollAsync(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var polls = await services.GetRequiredService<FeedPoller>().PollAsync(all: true, cancellationToken);
-        if (polls is null) return new(0, "Another replica is polling the feeds now.\n");
+        if (polls is null) return new(0, "The feeds are being polled just now (on schedule, or by another replica); try again in a moment.\n");
         if (polls.Count == 0) return new(0, "No feeds are followed (feeds add URL).\n");
         var text = new StringBuilder();
         foreach (var poll in polls) text.AppendLine($"{poll.Url}: {Describe(poll)}");

@@ -60,10 +60,9 @@ public static partial class ServeHost
 
     static async Task<IResult> HealthAsync(KnowledgeBase knowledge, Faults faults, FeedPoller feeds, CancellationToken cancellationToken)
     {
+        // The store failing (PostgreSQL away, a dead disk) is a fault of the feeds' area, shown as such, not a failed health check.
+        var failing = await faults.ContainAsync("feeds", () => feeds.FailingAsync(cancellationToken), []);
         var recent = faults.Recent();
-        IReadOnlyList<string> failing;
-        try { failing = await feeds.FailingAsync(cancellationToken); }
-        catch (System.Data.Common.DbException e) { failing = [$"The feeds could not be read: {e.Message}"]; }
         return recent.Count > 0 || knowledge.Problem is not null || failing.Count > 0
             ? Results.Ok(new { status = "degraded", reindexing = knowledge.IsReindexing, faults = recent, index = knowledge.Problem, feeds = failing })
             : Results.Ok(new { status = "ok", reindexing = knowledge.IsReindexing });
