@@ -23,10 +23,9 @@ public sealed record FeedDocument(string? Title, IReadOnlyList<FeedEntry> Entrie
     /// </summary>
     public static FeedDocument Parse(byte[] body, Uri address)
     {
-        var text = Encoding.UTF8.GetString(body).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         try
         {
-            return text.StartsWith('{') ? Json(body, address) : Xml(body, address);
+            return FirstCharacter(body) == '{' ? Json(body, address) : Xml(body, address);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
@@ -43,6 +42,14 @@ public sealed record FeedDocument(string? Title, IReadOnlyList<FeedEntry> Entrie
     }
 
     static FeedDocument Failed(string problem) => new(null, [], problem);
+
+    /// <summary>The first byte after a UTF-8 byte order mark and white space: '{' is JSON, anything else is read as XML.</summary>
+    static char FirstCharacter(byte[] body)
+    {
+        var at = body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (at < body.Length && body[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') at++;
+        return at < body.Length ? (char)body[at] : '\0';
+    }
 
     static FeedDocument Xml(byte[] body, Uri address)
     {

@@ -28,7 +28,8 @@ public sealed partial class NearCopies
             if (other != name && Jaccard(shingles, theirs) >= Threshold) return other;
         foreach (var candidate in CandidatesOf(name, text, index))
         {
-            var theirs = Shingles(string.Join(' ', index.Chunks.Where(c => c.Chunk.Source == candidate).Select(c => c.Chunk.Text)));
+            // The snapshot's article, found by source (not a scan of every chunk); its sentences are analysed only if read for an answer.
+            var theirs = Shingles(string.Join(' ', index.Article(candidate).Sentences.Select(sentence => sentence.Text)));
             if (Jaccard(shingles, theirs) >= Threshold) return candidate;
         }
         return null;
