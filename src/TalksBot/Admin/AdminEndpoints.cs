@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;

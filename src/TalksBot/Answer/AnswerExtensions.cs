@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.SemanticKernel;
+using TalksBot.Questions;
 using TalksBot.Llm;
 using TalksBot.Storage;
 

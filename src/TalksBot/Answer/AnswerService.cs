@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using TalksBot.Questions;
 using TalksBot.Index;
 using TalksBot.Llm;
 using TalksBot.Ingest;

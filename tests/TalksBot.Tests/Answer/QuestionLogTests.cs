@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Fakes;
 using TalksBot.Tests.Telegram;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Telegram;
 

@@ -1,3 +1,4 @@
+using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Discord;
 

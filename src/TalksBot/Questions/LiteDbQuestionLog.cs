@@ -4,7 +4,7 @@ using TalksBot.Index;
 using TalksBot.Observability;
 using TalksBot.Storage;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Questions;
 
 /// <summary>
 /// The questions log in the process's LiteDB file, keeping the newest <see cref="Keep"/> entries. User

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TalksBot.Observability;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Questions;
 
 /// <summary>
 /// Entries written in batches, at most <see cref="Delay"/> after they were added: one write per batch,

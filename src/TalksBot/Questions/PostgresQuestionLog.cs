@@ -3,7 +3,7 @@ using NpgsqlTypes;
 using TalksBot.Observability;
 using TalksBot.Storage;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Questions;
 
 /// <summary>
 /// The questions log in PostgreSQL: every replica's questions in one log, with one hashing key for

@@ -1,4 +1,4 @@
-namespace TalksBot.Answer;
+namespace TalksBot.Questions;
 
 /// <summary>One answered question, as the questions log keeps it.</summary>
 public sealed class QuestionRecord

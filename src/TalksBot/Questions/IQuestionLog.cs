@@ -1,4 +1,4 @@
-namespace TalksBot.Answer;
+namespace TalksBot.Questions;
 
 /// <summary>What people asked and what they were told: for operators, and to see what the texts are missing.</summary>
 public interface IQuestionLog
