@@ -19,6 +19,9 @@ public sealed record Answer(
     IReadOnlyDictionary<string, double> TimingsMs,
     string? Error = null)
 {
+    /// <summary>The questions log's name for this answer, which its 👍/👎 buttons carry; null when it could not be logged (then no buttons).</summary>
+    public string? Key { get; init; }
+
     /// <summary>Why the question was declined (<see cref="Declined.No"/> for an answer).</summary>
     public Declined Why { get; init; }
 

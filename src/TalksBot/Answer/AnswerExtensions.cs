@@ -25,15 +25,10 @@ public static class AnswerExtensions
         builder.Services.AddSingleton(_ => AnswerGate.LoadEmbedded());
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         if (builder.UsesPostgres())
-        {
             builder.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
-            builder.Services.AddSingleton<IQuestionLog, PostgresQuestionLog>();
-        }
         else
-        {
             builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
-            builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();
-        }
+        builder.AddQuestionLog();
         builder.Services.AddSingleton<AnswerService>();
 
         var engine = builder.Configuration["Answer:Engine"] ?? AnswerService.Extractive;

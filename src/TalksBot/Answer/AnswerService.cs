@@ -66,14 +66,16 @@ public sealed partial class AnswerService(
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
         metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);
-        faults.Contain("questions log", () => log.Record(new QuestionRecord
+        var key = QuestionRecord.NewKey();
+        var logged = faults.Contain("questions log", () => log.Record(new QuestionRecord
         {
-            At = now, FrontEnd = asker.FrontEnd, Question = question, Answer = draft.Text, Refused = draft.Refused,
-            Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], LatencyMs = timings["total"], Engine = engine,
+            Key = key, At = now, FrontEnd = asker.FrontEnd, Question = question, Language = language, Answer = draft.Text, Refused = draft.Refused,
+            Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], Citations = [.. draft.Citations.Select(c => new LoggedCitation(c.N, c.Source, c.Quote))],
+            LatencyMs = timings["total"], Engine = engine,
         }, asker.UserId));
         return new Answer(question, language, draft.Text, draft.Refused, draft.Support, draft.Citations, found.Hits, engine, timings)
         {
-            Why = draft.Why, Confidence = draft.Reading?.Probability, Features = draft.Reading?.Features,
+            Key = logged ? key : null, Why = draft.Why, Confidence = draft.Reading?.Probability, Features = draft.Reading?.Features,
         };
     }
 

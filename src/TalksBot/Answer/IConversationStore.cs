@@ -11,4 +11,7 @@ public interface IConversationStore
     Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationId, CancellationToken cancellationToken = default);
 
     Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the conversation's turns (for /forget); false when there were none.</summary>
+    Task<bool> ForgetAsync(string conversationId, CancellationToken cancellationToken = default);
 }

@@ -61,4 +61,6 @@ public sealed class LiteDbConversationStore : IConversationStore
         }
     });
 
+    public Task<bool> ForgetAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        writes.RunAsync(() => conversations.Delete(IConversationStore.Key(conversationId)));
 }

@@ -22,6 +22,12 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IOption
         return turns is null ? [] : JsonSerializer.Deserialize<List<ConversationTurn>>(turns)!;
     }
 
+    public async Task<bool> ForgetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM conversations WHERE id = $1", cancellationToken, IConversationStore.Key(conversationId)) == 1;
+    }
+
     public async Task AppendAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         var key = IConversationStore.Key(conversationId);

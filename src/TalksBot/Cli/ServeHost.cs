@@ -15,6 +15,7 @@ using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Observability;
+using TalksBot.Questions;
 using TalksBot.Storage;
 using TalksBot.Telegram;
 
@@ -35,6 +36,7 @@ public static partial class ServeHost
         builder.WebHost.UseUrls(builder.Configuration["Serve:Urls"] ?? ServeUrls.Default);
         builder.AddTalksBot();
         builder.Services.AddHostedService<FeedPolling>();
+        builder.Services.AddHostedService<QuestionLogUpkeep>();
         if (!builder.UsesPostgres())
         {
             builder.Services.AddSingleton<ServedVerbs>();

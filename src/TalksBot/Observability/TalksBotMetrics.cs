@@ -13,6 +13,7 @@ public sealed class TalksBotMetrics
     readonly Counter<long> reindexRuns;
     readonly Histogram<double> latency;
     readonly Counter<long> faults;
+    readonly Counter<long> feedback;
 
     public TalksBotMetrics(IMeterFactory meters)
     {
@@ -22,6 +23,9 @@ public sealed class TalksBotMetrics
         fallbacks = meter.CreateCounter<long>("talksbot.llm.fallbacks", description: "Answers the offline engine gave because the LLM endpoint failed");
         reindexRuns = meter.CreateCounter<long>("talksbot.reindex.runs", description: "Reindex runs, by outcome");
         faults = meter.CreateCounter<long>("talksbot.faults", description: "Failures contained where they happened (storage, reindex), by area");
+        feedback = meter.CreateCounter<long>("talksbot.feedback", description: "Votes on answers (a changed vote counts again), by front end and vote");
+        meter.CreateObservableGauge("talksbot.feedback.unhelpful_share", () => UnhelpfulShare,
+            description: "Share of the answers rated in the last 30 days that someone marked unhelpful");
         latency = meter.CreateHistogram<double>("talksbot.answer.latency", unit: "ms", description: "Time to answer a question");
     }
 
@@ -33,6 +37,12 @@ public sealed class TalksBotMetrics
         if (refused) refusals.Add(1, new KeyValuePair<string, object?>("front_end", frontEnd));
         if (fellBack) fallbacks.Add(1);
     }
+
+    /// <summary>Set from the questions log (see FeedbackService), so it is the same on every replica.</summary>
+    public double UnhelpfulShare { get; set; }
+
+    public void Voted(string frontEnd, bool helpful) =>
+        feedback.Add(1, new TagList { { "front_end", frontEnd }, { "vote", helpful ? "helpful" : "unhelpful" } });
 
     public void Fault(string area) => faults.Add(1, new KeyValuePair<string, object?>("area", area));
 

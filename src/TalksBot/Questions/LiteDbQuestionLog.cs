@@ -32,6 +32,8 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
         this.writes = writes;
         questions = db.GetCollection<QuestionRecord>("questions");
         questions.EnsureIndex(q => q.Refused);
+        questions.EnsureIndex(q => q.Key);
+        questions.EnsureIndex(q => q.User);
         var meta = db.GetCollection("meta");
         if (meta.FindById("question_log_key")?["value"].AsBinary is { Length: 32 } stored) key = stored;
         else
@@ -52,16 +54,58 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
     // The log keeps at most Keep entries: filtering them in memory is simpler than indexes and fast enough for a console page.
     public async Task<(IReadOnlyList<QuestionRecord> Items, int Total)> FindAsync(QuestionQuery query, CancellationToken cancellationToken = default)
     {
-        await pending.FlushAsync();
-        List<QuestionRecord> found;
-        // A query's pages read while another collection's transaction frees pages fail in LiteDB 5.0.20 ("pages in memory
-        // store must be non-shared", the same fault as the writers'): the console's rare reads take the writers' lock.
-        using (writes.Enter())
-            found = questions.Query().OrderByDescending(q => q.Id).ToEnumerable()
-                .Where(q => (!query.RefusedOnly || q.Refused) && (query.FrontEnd is null || q.FrontEnd == query.FrontEnd)
-                    && (string.IsNullOrWhiteSpace(query.Text) || q.Question.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase) || q.Answer.Contains(query.Text.Trim(), StringComparison.OrdinalIgnoreCase)))
-                .ToList();
+        var found = (await ReadAsync(q => q.Query().OrderByDescending(r => r.Id).ToList())).Where(query.Matches).ToList();
         return ([.. found.Skip(query.Page * query.Size).Take(query.Size)], found.Count);
+    }
+
+    public async Task<IReadOnlyList<QuestionRecord>> SinceAsync(DateTime since, CancellationToken cancellationToken = default) =>
+        await ReadAsync(q => q.Query().Where(r => r.At >= since).OrderByDescending(r => r.Id).ToList());
+
+    public async Task<VoteOutcome?> VoteAsync(string key, string userId, FeedbackChoice choice, string frontEnd, DateTime at, CancellationToken cancellationToken = default) =>
+        await ReadAsync(q =>
+        {
+            if (q.FindOne(r => r.Key == key) is not { } record) return null;
+            var outcome = Votes.Cast(record.Votes, IQuestionLog.HashUser(this.key, userId)!, choice, frontEnd, at);
+            q.Update(record);
+            return outcome;
+        });
+
+    public async Task<Forgotten> ForgetAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var person = IQuestionLog.HashUser(key, userId)!;
+        return await ReadAsync(q =>
+        {
+            var questionsGone = q.DeleteMany(r => r.User == person);
+            var votesGone = 0;
+            foreach (var record in q.FindAll().Where(r => r.Votes.Any(v => v.Person == person)).ToList())
+            {
+                votesGone += Votes.Remove(record.Votes, person);
+                q.Update(record);
+            }
+            return new Forgotten(questionsGone, votesGone);
+        });
+    }
+
+    public async Task<int> RemoveBeforeAsync(DateTime cutoff, CancellationToken cancellationToken = default) =>
+        await ReadAsync(q => q.DeleteMany(r => r.At < cutoff));
+
+    public async Task<bool> LabelAsync(int id, QuestionLabel? label, CancellationToken cancellationToken = default) =>
+        await ReadAsync(q =>
+        {
+            if (q.FindById(id) is not { } record) return false;
+            record.Label = label;
+            return q.Update(record);
+        });
+
+    /// <summary>
+    /// Works on the collection once what is pending is written. A query's pages read while another collection's transaction
+    /// frees pages fail in LiteDB 5.0.20 ("pages in memory store must be non-shared", the same fault as the writers'):
+    /// the console's rare reads take the writers' lock too.
+    /// </summary>
+    async Task<T> ReadAsync<T>(Func<ILiteCollection<QuestionRecord>, T> work)
+    {
+        await pending.FlushAsync();
+        using (writes.Enter()) return work(questions);
     }
 
     /// <summary>One commit a batch; the oldest beyond <see cref="Keep"/> are dropped every 500 entries.</summary>
