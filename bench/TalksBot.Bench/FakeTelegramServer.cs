@@ -22,10 +22,16 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public string Url => server.Url;
     public ConcurrentQueue<(string Method, JsonNode Body)> Calls { get; } = new();
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
+    /// <summary>The messages the sends made, as returned to the bot (with their message_id).</summary>
+    public ConcurrentQueue<JsonObject> SentMessages { get; } = new();
     public ConcurrentQueue<DateTime> SentAt { get; } = new();
     /// <summary>Each message delivered: its chat, the message it replies to, and when.</summary>
     public ConcurrentQueue<(long Chat, int? ReplyTo, DateTime At)> Deliveries { get; } = new();
     public ConcurrentQueue<(int Code, int? RetryAfter)> FailNextSends { get; } = new();
+
+    /// <summary>Each answerCallbackQuery and editMessageReplyMarkup call's body, as sent.</summary>
+    public ConcurrentQueue<JsonObject> CallbackAnswers { get; } = new();
+    public ConcurrentQueue<JsonObject> KeyboardEdits { get; } = new();
 
     /// <summary>How long sendChatAction takes: a bot is then caught in the middle of answering.</summary>
     public TimeSpan ChatActionDelay { get; set; }
@@ -116,12 +122,26 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 };
                 SentAt.Enqueue(DateTime.UtcNow);
                 Deliveries.Enqueue((chatId, body["reply_parameters"]?["message_id"]?.GetValue<int>(), DateTime.UtcNow));
+                SentMessages.Enqueue(message);
                 Sent.Enqueue(body.AsObject());
                 return Ok(message);
+            case "answerCallbackQuery":
+                CallbackAnswers.Enqueue(body.AsObject());
+                return Ok(JsonValue.Create(true));
+            case "editMessageReplyMarkup":
+                KeyboardEdits.Enqueue(body.AsObject());
+                var edited = body["chat_id"]!.GetValue<long>();
+                return Ok(new JsonObject
+                {
+                    ["message_id"] = body["message_id"]!.GetValue<int>(), ["date"] = 1700000000, ["text"] = "…",
+                    ["chat"] = new JsonObject { ["id"] = edited, ["type"] = edited < 0 ? "supergroup" : "private" },
+                    ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot" },
+                    ["reply_markup"] = body["reply_markup"]?.DeepClone(),
+                });
             case "sendChatAction":
                 await Task.Delay(ChatActionDelay);
                 return Ok(JsonValue.Create(true));
-            default: // setWebhook, deleteWebhook, answerCallbackQuery
+            default: // setWebhook, deleteWebhook
                 return Ok(JsonValue.Create(true));
         }
     }
@@ -173,6 +193,21 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         if (replyTo is not null) message["reply_to_message"] = replyTo;
         return message;
     }
+
+    /// <summary>A press of an inline button with <paramref name="data"/> under the bot's message <paramref name="messageId"/>, as a callback_query update's body.</summary>
+    public static JsonObject Press(long chatId, int messageId, string data, long userId = 42, string language = "en") => new()
+    {
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Ann", ["language_code"] = language },
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = messageId, ["date"] = 1700000000, ["text"] = "…",
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private" },
+            ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "TalksBot" },
+        },
+        ["chat_instance"] = "1",
+        ["data"] = data,
+    };
 
     /// <summary>An update as Telegram posts it to a bot's webhook at <paramref name="serveUrl"/>, with the secret header when given.</summary>
     public static HttpRequestMessage WebhookPost(string serveUrl, string update, string? secret)

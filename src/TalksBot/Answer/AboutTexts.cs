@@ -5,8 +5,8 @@ public static class AboutTexts
 {
     /// <param name="howToAsk">How to ask on this front end, in each language.</param>
     public static string Help(bool dutch, IEnumerable<string> outlets, int sources, (string English, string Dutch) howToAsk) => dutch
-        ? $"Ik beantwoord vragen over de vredesbesprekingen tussen Rusland en Oekraïne, alleen uit {sources} nieuwsteksten ({string.Join(", ", outlets)}), met een citaat bij elke bewering. {howToAsk.Dutch} /sources toont de teksten."
-        : $"I answer questions about the Russia–Ukraine peace talks from {sources} news texts only ({string.Join(", ", outlets)}), quoting a source for every claim. {howToAsk.English} /sources lists the texts.";
+        ? $"Ik beantwoord vragen over de vredesbesprekingen tussen Rusland en Oekraïne, alleen uit {sources} nieuwsteksten ({string.Join(", ", outlets)}), met een citaat bij elke bewering. {howToAsk.Dutch} /sources toont de teksten. Met 👍 of 👎 onder een antwoord zeg je of het hielp; /forget wist je vragen en stemmen."
+        : $"I answer questions about the Russia–Ukraine peace talks from {sources} news texts only ({string.Join(", ", outlets)}), quoting a source for every claim. {howToAsk.English} /sources lists the texts. Tap 👍 or 👎 under an answer to say whether it helped; /forget removes your questions and votes.";
 
     public static string SourcesHeader(bool dutch) => dutch ? "Bronnen" : "Sources";
 

@@ -45,6 +45,7 @@ public static class TelegramExtensions
             : (_, interval) => new Pacer(interval, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<TelegramSender>();
         builder.AddFloodGuard();
+        builder.Services.AddSingleton<TelegramFeedback>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<TelegramUpdates>();
         builder.Services.AddHostedService<TelegramIdentity>();

@@ -4,6 +4,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace TalksBot.Telegram;
 
@@ -38,11 +39,11 @@ public sealed partial class TelegramSender : IDisposable
         perGroup = Every("group", o.GroupMessagesPerMinute, TimeSpan.FromMinutes(1));
     }
 
-    public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken)
+    public async Task<Message?> SendAsync(Chat chat, string html, int? replyTo, int? threadId, CancellationToken cancellationToken, InlineKeyboardMarkup? keyboard = null)
     {
         Task<Message> Send() => bot.SendMessage(chat.Id, html, ParseMode.Html,
             replyParameters: replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
-            messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken);
+            replyMarkup: keyboard, messageThreadId: threadId, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken);
 
         await WaitForChatAsync(chat, cancellationToken);
         try

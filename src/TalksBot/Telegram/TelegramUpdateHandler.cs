@@ -3,18 +3,23 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using TalksBot.Answer;
+using TalksBot.Feedback;
 using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Limits;
+using TalksBot.Observability;
+using TalksBot.Questions;
 
 namespace TalksBot.Telegram;
 
 /// <summary>
 /// Decides what an update asks for and answers it. In a private chat every text is a question; in
 /// a group only /ask, a message that mentions the bot, or a reply to the bot (which works with
-/// privacy mode on). /start, /help and /sources describe the bot. Anything else gets a short
-/// polite reply in private and silence in groups.
+/// privacy mode on). /start, /help and /sources describe the bot; /forget removes what the log holds
+/// of the person. Anything else gets a short polite reply in private and silence in groups. Every
+/// answer carries the 👍/👎 keyboard on its last message; presses go to <see cref="TelegramFeedback"/>.
 /// </summary>
 public sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
@@ -22,6 +27,10 @@ public sealed partial class TelegramUpdateHandler(
     AnswerService answers,
     KnowledgeBase knowledge,
     FloodGuard flood,
+    TelegramFeedback feedback,
+    IQuestionLog log,
+    IConversationStore conversations,
+    Faults faults,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -30,6 +39,11 @@ public sealed partial class TelegramUpdateHandler(
     /// <summary>Decides what the update asks for and answers it; edits, channel posts and other bots' messages are left alone.</summary>
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
+        if (update.CallbackQuery is { } press)
+        {
+            await feedback.HandleAsync(press, cancellationToken);
+            return;
+        }
         // Edited messages, channel posts and the rest are not questions to answer again.
         if (update.Message is not { From: { IsBot: false } from } message) return;
         me ??= await bot.GetMe(cancellationToken);
@@ -53,6 +67,9 @@ public sealed partial class TelegramUpdateHandler(
                 return;
             case "sources":
                 await ReplyAsync(chat, message, thread, await SourcesAsync(dutch, cancellationToken), cancellationToken);
+                return;
+            case "forget":
+                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(await ForgetAsync(from, $"telegram:{chat.Id}:{thread}", dutch, cancellationToken)), cancellationToken);
                 return;
             case "ask":
                 await AnswerAsync(chat, message, thread, from, rest, dutch, cancellationToken);
@@ -86,13 +103,24 @@ public sealed partial class TelegramUpdateHandler(
 
         var typingAfter = TimeSpan.FromMilliseconds(options.Value.TypingAfterMs);
         if (typingAfter <= TimeSpan.Zero) await sender.TypingAsync(chat, thread, cancellationToken);
-        var answering = answers.AskAsync(question, $"telegram:{chat.Id}:{thread}", new Asker("telegram", $"telegram:{from.Id}"), cancellationToken);
+        var answering = answers.AskAsync(question, Conversation(chat, thread), new Asker("telegram", $"telegram:{from.Id}"), cancellationToken);
         if (typingAfter > TimeSpan.Zero && await Task.WhenAny(answering, Task.Delay(typingAfter, cancellationToken)) != answering)
             await sender.TypingAsync(chat, thread, cancellationToken);
         var answer = await answering;
         var messages = answer.Error is not null ? TelegramFormatter.Text(answer.Error) : TelegramFormatter.Answer(answer);
         LogAnswered(logger, chat.Type.ToString(), answer.Refused, answer.Citations.Count, messages.Count);
-        await ReplyAsync(chat, message, thread, messages, cancellationToken);
+        var keyboard = answer is { Error: null, Key: { } key } ? TelegramFeedback.Keyboard(key) : null;
+        await ReplyAsync(chat, message, thread, messages, cancellationToken, keyboard);
+    }
+
+    static string Conversation(Chat chat, int? thread) => $"telegram:{chat.Id}:{thread}";
+
+    /// <summary>The person's questions and votes, and the conversation of the chat it is asked in (in private, theirs).</summary>
+    async Task<string> ForgetAsync(User from, string conversation, bool dutch, CancellationToken cancellationToken)
+    {
+        var forgotten = await faults.ContainAsync<Forgotten?>("questions log", async () => await log.ForgetAsync($"telegram:{from.Id}", cancellationToken), null);
+        var turns = await faults.ContainAsync<bool?>("conversations", async () => await conversations.ForgetAsync(conversation, cancellationToken), null);
+        return forgotten is null || turns is null ? FeedbackTexts.ForgetFailed(dutch) : FeedbackTexts.Forgot(forgotten, turns.Value, dutch);
     }
 
     /// <summary>In a private chat the person is told answering failed, so nobody waits for an answer that will not come (in a group the message may not have been for the bot).</summary>
@@ -102,11 +130,11 @@ public sealed partial class TelegramUpdateHandler(
             await ReplyAsync(message.Chat, message, null, TelegramFormatter.Text(AboutTexts.Failed((message.From.LanguageCode ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase))), cancellationToken);
     }
 
-    async Task ReplyAsync(Chat chat, Message message, int? thread, List<string> messages, CancellationToken cancellationToken)
+    async Task ReplyAsync(Chat chat, Message message, int? thread, List<string> messages, CancellationToken cancellationToken, InlineKeyboardMarkup? keyboard = null)
     {
-        // The first part replies to the question; the rest follow it.
+        // The first part replies to the question; the rest follow it; the keyboard goes under the last.
         for (var i = 0; i < messages.Count; i++)
-            await sender.SendAsync(chat, messages[i], i == 0 ? message.MessageId : null, thread, cancellationToken);
+            await sender.SendAsync(chat, messages[i], i == 0 ? message.MessageId : null, thread, cancellationToken, i == messages.Count - 1 ? keyboard : null);
     }
 
     async Task<List<string>> HelpAsync(bool dutch, CancellationToken cancellationToken)

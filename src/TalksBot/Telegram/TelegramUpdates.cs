@@ -12,7 +12,7 @@ namespace TalksBot.Telegram;
 public sealed partial class TelegramUpdates(TelegramUpdateHandler handler, ITelegramState state, Faults faults, ILogger<TelegramUpdates> logger)
 {
     /// <summary>The chat an update belongs to, whose updates are answered in order.</summary>
-    public static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? 0;
+    public static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? 0;
 
     /// <summary>
     /// Handles an update unless it was handled before. A failure is logged and ends here, never in the
