@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace TalksBot.Discord;
 
-/// <summary>The slash commands `discord register` installs: /ask question:&lt;text&gt; [private:&lt;bool&gt;], /sources, /help.</summary>
+/// <summary>The slash commands `discord register` installs: /ask question:&lt;text&gt; [private:&lt;bool&gt;], /sources, /help, /forget.</summary>
 public static class DiscordCommands
 {
     public static JsonArray Definitions() =>
@@ -18,5 +18,6 @@ public static class DiscordCommands
         },
         new JsonObject { ["name"] = "sources", ["type"] = 1, ["description"] = "List the news texts the answers come from." },
         new JsonObject { ["name"] = "help", ["type"] = 1, ["description"] = "What this bot knows and how to ask." },
+        new JsonObject { ["name"] = "forget", ["type"] = 1, ["description"] = "Remove your questions, your votes and this channel's conversation from the bot's log." },
     ];
 }

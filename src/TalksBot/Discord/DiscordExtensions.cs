@@ -22,6 +22,7 @@ public static class DiscordExtensions
 
         if (builder.UsesPostgres()) builder.Services.AddSingleton<ISeenInteractions, PostgresSeenInteractions>();
         else builder.Services.AddSingleton<ISeenInteractions, LiteDbSeenInteractions>();
+        builder.Services.AddSingleton<DiscordFeedback>();
         builder.Services.AddSingleton(provider => new DiscordSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         if (builder.UsesPostgres()) builder.Services.AddSingleton<IDiscordQueue, PostgresDiscordQueue>();
         else builder.Services.AddSingleton<IDiscordQueue, MemoryDiscordQueue>();

@@ -16,7 +16,8 @@ namespace TalksBot.Discord;
 /// read, the body is read up to its limit only, and the Ed25519 signature is checked before anything
 /// in it is (Discord probes with bad signatures and removes an endpoint that accepts one); a replayed
 /// interaction gets 409 and no second answer; PING gets PONG; /ask is acknowledged with a deferred response within Discord's 3 seconds
-/// and answered by <see cref="DiscordWorker"/>; /sources and /help are answered at once.
+/// and answered by <see cref="DiscordWorker"/>; /sources, /help and /forget are answered at once, and so are presses of
+/// the feedback buttons (<see cref="DiscordFeedback"/>).
 /// </summary>
 public static class DiscordInteractions
 {
@@ -32,7 +33,7 @@ public static class DiscordInteractions
     }
 
     static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, BadRequest, Conflict, StatusCodeHttpResult>> ReceiveAsync(HttpRequest request,
-        DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, TimeProvider time)
+        DiscordSignature signature, ISeenInteractions seen, IOptions<DiscordOptions> options, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordFeedback feedback, TimeProvider time)
     {
         // What can be told from the headers is checked before a byte of the body is read.
         var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
@@ -60,7 +61,7 @@ public static class DiscordInteractions
             if (JsonNode.Parse(body) is not JsonObject interaction || interaction["type"]?.GetValueKind() != JsonValueKind.Number) return TypedResults.BadRequest();
             // Discord sends each interaction once; the same signed request again is a replay.
             if (interaction["type"]!.GetValue<int>() != 1 && !await seen.FirstTimeAsync(interaction["id"]?.ToString() ?? "", request.HttpContext.RequestAborted)) return TypedResults.Conflict();
-            return await RespondAsync(interaction, queue, knowledge, flood, options.Value, request.HttpContext.RequestAborted) is { } response
+            return await RespondAsync(interaction, queue, knowledge, flood, feedback, options.Value, request.HttpContext.RequestAborted) is { } response
                 ? response : TypedResults.BadRequest();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
@@ -70,14 +71,18 @@ public static class DiscordInteractions
     }
 
     /// <returns>The response, or null for an interaction of a kind or command this endpoint does not take (a 400).</returns>
-    static async Task<ContentHttpResult?> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordOptions options, CancellationToken cancellationToken)
+    static async Task<ContentHttpResult?> RespondAsync(JsonNode interaction, IDiscordQueue queue, KnowledgeBase knowledge, FloodGuard flood, DiscordFeedback feedback,
+        DiscordOptions options, CancellationToken cancellationToken)
     {
+        var dutch = (interaction["locale"]?.GetValue<string>() ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase);
+        var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
         switch (interaction["type"]!.GetValue<int>())
         {
             case 1:
                 return Json(new JsonObject { ["type"] = 1 });
+            case 3:
+                return await feedback.PressAsync(interaction, dutch, cancellationToken) is { } pressed ? Json(pressed) : null;
             case 2:
-                var dutch = (interaction["locale"]?.GetValue<string>() ?? "").StartsWith("nl", StringComparison.OrdinalIgnoreCase);
                 switch (interaction["data"]?["name"]?.GetValue<string>())
                 {
                     case "ask":
@@ -86,9 +91,7 @@ public static class DiscordInteractions
                         var isPrivate = Option(given, "private")?.GetValue<bool>() ?? false;
                         var (applicationId, token) = (interaction["application_id"]?.GetValue<string>(), interaction["token"]?.GetValue<string>());
                         if (applicationId is null || token is null) return null;
-                        var channel = interaction["channel_id"]?.GetValue<string>() ?? interaction["channel"]?["id"]?.GetValue<string>() ?? "direct";
-                        // In a server the user is in member.user, in a direct message in user.
-                        var user = interaction["member"]?["user"]?["id"]?.GetValue<string>() ?? interaction["user"]?["id"]?.GetValue<string>();
+                        var user = DiscordFeedback.User(interaction);
                         // Every interaction must be answered, so past the limit the answer is the request to slow down, seen by the asker alone.
                         if (await flood.CheckAsync($"discord:{user ?? channel}", options.QuestionsPerUserPerMinute, cancellationToken) != FloodGuard.Verdict.Answer)
                             return Message(DiscordFormatter.Text(AboutTexts.SlowDown(dutch)), ephemeral: true);
@@ -98,6 +101,8 @@ public static class DiscordInteractions
                     case "sources":
                         var index = await knowledge.GetAsync(cancellationToken);
                         return Message(DiscordFormatter.Text(AboutTexts.Sources(dutch, index.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)))));
+                    case "forget":
+                        return await feedback.ForgetAsync(interaction, $"discord:{channel}", dutch, cancellationToken) is { } forgot ? Json(forgot) : null;
                     case "help":
                         var all = await knowledge.GetAsync(cancellationToken);
                         var outlets = all.Sources.Values.Select(s => s.Outlet).OfType<string>().Distinct().Order();

@@ -7,7 +7,7 @@ namespace TalksBot.Discord;
 /// <summary>
 /// Answers deferred /ask interactions: edits the original response with the answer (follow-ups
 /// when it needs more than one message), or with a clear message when answering fails, so nobody is
-/// left with "thinking…". On shutdown what was acknowledged is still answered.
+/// left with "thinking…". The last message carries the 👍/👎 buttons. On shutdown what was acknowledged is still answered.
 /// </summary>
 public sealed partial class DiscordWorker(IDiscordQueue queue, AnswerService answers, DiscordRestClient discord, ILogger<DiscordWorker> logger) : BackgroundService
 {
@@ -24,6 +24,7 @@ public sealed partial class DiscordWorker(IDiscordQueue queue, AnswerService ans
         {
             var answer = await answers.AskAsync(ask.Question, ask.ConversationId, new Asker("discord", ask.UserId is null ? null : $"discord:{ask.UserId}"), cancellationToken);
             var messages = answer.Error is not null ? [DiscordFormatter.Text(answer.Error)] : DiscordFormatter.Answer(answer);
+            if (answer is { Error: null, Key: { } key }) messages[^1]["components"] = DiscordFeedback.Buttons(key);
             await discord.EditOriginalAsync(ask.ApplicationId, ask.Token, messages[0], cancellationToken);
             foreach (var more in messages.Skip(1))
             {

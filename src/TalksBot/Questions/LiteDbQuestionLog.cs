@@ -75,14 +75,14 @@ public sealed class LiteDbQuestionLog : IQuestionLog, IDisposable
         var person = IQuestionLog.HashUser(key, userId)!;
         return await ReadAsync(q =>
         {
-            var questionsGone = q.DeleteMany(r => r.User == person);
+            // Votes first, so those on their own answers are counted too.
             var votesGone = 0;
             foreach (var record in q.FindAll().Where(r => r.Votes.Any(v => v.Person == person)).ToList())
             {
                 votesGone += Votes.Remove(record.Votes, person);
                 q.Update(record);
             }
-            return new Forgotten(questionsGone, votesGone);
+            return new Forgotten(q.DeleteMany(r => r.User == person), votesGone);
         });
     }
 

@@ -79,13 +79,14 @@ public sealed class PostgresQuestionLog : IQuestionLog, IAsyncDisposable, IDispo
         var person = IQuestionLog.HashUser(key ??= await KeyAsync(), userId)!;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var questions = await connection.ExecuteAsync("DELETE FROM questions WHERE user_hash = $1", cancellationToken, person);
+        // Votes first, so those on their own answers are counted too.
         var votes = await connection.ScalarAsync<long>("""
             WITH voted AS (SELECT id, votes FROM questions WHERE votes @> jsonb_build_array(jsonb_build_object('person', $1::text)) FOR UPDATE),
                  kept AS (UPDATE questions q SET votes = (SELECT coalesce(jsonb_agg(v), '[]') FROM jsonb_array_elements(voted.votes) v WHERE v->>'person' <> $1)
                           FROM voted WHERE q.id = voted.id RETURNING 1)
             SELECT count(*) FROM kept
             """, cancellationToken, person);
+        var questions = await connection.ExecuteAsync("DELETE FROM questions WHERE user_hash = $1", cancellationToken, person);
         await transaction.CommitAsync(cancellationToken);
         return new Forgotten(questions, (int)votes);
     }

@@ -66,6 +66,15 @@ public sealed class DiscordApp : IAsyncDisposable
 
     static int nextId;
 
+    /// <summary>A press of a message component (type 3) carrying <paramref name="customId"/>, by <paramref name="user"/> in a server.</summary>
+    public static string Press(string customId, string user = "u-1", string locale = "en-US") => new JsonObject
+    {
+        ["type"] = 3, ["id"] = Interlocked.Increment(ref nextId).ToString(), ["application_id"] = ApplicationId, ["token"] = "tok-press", ["channel_id"] = "c-1",
+        ["locale"] = locale, ["message"] = new JsonObject { ["id"] = "m-1" },
+        ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = user } },
+    }.ToJsonString();
+
     public static string Command(string name, string? question = null, bool? isPrivate = null, string token = "tok-1", string channel = "c-1", string? user = null)
     {
         var options = new JsonArray();

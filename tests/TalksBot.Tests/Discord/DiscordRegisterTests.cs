@@ -29,7 +29,7 @@ public class DiscordRegisterTests
         Assert.Equal(("PUT", "applications/4242/guilds/777/commands"), (calls[1].Method, calls[1].Path));
         Assert.All(calls, c => Assert.Equal("Bot bot-token-secret", c.Authorization));
         var commands = calls[0].Body.AsArray();
-        Assert.Equal(["ask", "sources", "help"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(["ask", "sources", "help", "forget"], commands.Select(c => c!["name"]!.GetValue<string>()));
         var options = commands[0]!["options"]!.AsArray();
         Assert.Equal(("question", 3, true), (options[0]!["name"]!.GetValue<string>(), options[0]!["type"]!.GetValue<int>(), options[0]!["required"]!.GetValue<bool>()));
         Assert.Equal(("private", 5), (options[1]!["name"]!.GetValue<string>(), options[1]!["type"]!.GetValue<int>()));
