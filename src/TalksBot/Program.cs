@@ -13,5 +13,6 @@ root.Subcommands.Add(TelegramCommand.Create());
 root.Subcommands.Add(DiscordCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
+root.Subcommands.Add(QuestionsCommand.Create());
 root.Subcommands.Add(SourcesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -103,12 +103,8 @@ public static partial class AdminEndpoints
         api.MapDelete("/sources/{name}", Remove);
         api.MapPost("/sources/link", AddLink);
         MapFeeds(api);
-        api.MapGet("/questions", async (IQuestionLog log, bool? refused, string? frontEnd, string? q, int? page, int? size, CancellationToken cancellationToken) =>
-        {
-            var query = new QuestionQuery(refused ?? false, string.IsNullOrEmpty(frontEnd) ? null : frontEnd, q, Math.Max(0, page ?? 0), Math.Clamp(size ?? 50, 1, 200));
-            var (items, total) = await log.FindAsync(query, cancellationToken);
-            return Results.Json(new { items, total, query.Page, query.Size });
-        });
+        MapSourceView(api);
+        MapQuestions(api);
         api.MapPost("/try", async (HttpRequest request, AnswerService answers) =>
         {
             string? question;

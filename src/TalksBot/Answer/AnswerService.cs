@@ -65,9 +65,9 @@ public sealed partial class AnswerService(
             await faults.ContainAsync("conversations", () => conversations.AppendAsync(conversationId, new ConversationTurn(asked, draft.Text, draft.Refused, now), CancellationToken.None));
         asker ??= Asker.Console;
         LogAnswered(logger, asker.FrontEnd, timings["total"], engine, draft.Refused, draft.Citations.Select(c => c.Source).Distinct().Count());
-        metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);
         var key = QuestionRecord.NewKey();
-        var logged = faults.Contain("questions log", () => log.Record(new QuestionRecord
+        if (asker.Logged) metrics.Answered(asker.FrontEnd, o.Engine, draft.Refused, timings["total"], fellBack: engine != o.Engine);
+        var logged = asker.Logged && faults.Contain("questions log", () => log.Record(new QuestionRecord
         {
             Key = key, At = now, FrontEnd = asker.FrontEnd, Question = question, Language = language, Answer = draft.Text, Refused = draft.Refused,
             Sources = [.. draft.Citations.Select(c => c.Source).Distinct()], Citations = [.. draft.Citations.Select(c => new LoggedCitation(c.N, c.Source, c.Quote))],

@@ -36,6 +36,7 @@ public sealed class ServedVerbs
         ["feeds list"] = FeedsCommand.ListAsync,
         ["feeds remove"] = FeedsCommand.RemoveAsync,
         ["feeds poll"] = FeedsCommand.PollAsync,
+        ["questions export"] = QuestionsCommand.ExportAsync,
     };
 
     /// <summary>Made for this run of `serve`; a verb learns it from the file beside the database.</summary>
