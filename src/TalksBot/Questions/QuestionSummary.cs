@@ -10,8 +10,11 @@ public sealed record QuestionGroup(string Question, int Count, IReadOnlyList<str
 
 public sealed record QuestionSummary(IReadOnlyList<DayCount> Days, IReadOnlyList<QuestionGroup> TopRefused, IReadOnlyList<QuestionGroup> TopUnhelpful)
 {
-    /// <summary>Two questions are one when at least this share of their analysed words (stemmed, stop words out) is shared.</summary>
-    public const double SameQuestion = 0.5;
+    /// <summary>
+    /// Two questions are one when more than half their analysed words (stemmed, stop words out) are shared: "who won the
+    /// world cup" and "who won the world cup in football" are; "what happened on 16 May" and "… on 17 May" are not.
+    /// </summary>
+    public const double SameQuestion = 0.6;
 
     /// <param name="records">The log's entries since the first of the <paramref name="days"/>, newest first.</param>
     public static QuestionSummary Of(IReadOnlyList<QuestionRecord> records, DateOnly today, int days = 30, int top = 10)

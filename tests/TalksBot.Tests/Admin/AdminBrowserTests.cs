@@ -10,7 +10,7 @@ namespace TalksBot.Tests.Admin;
 /// <summary>The admin page driven in real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs).</summary>
 public class AdminBrowserTests
 {
-    static ChromeDriver Browser(string profile, int width, int height, bool phone = false)
+    internal static ChromeDriver Browser(string profile, int width, int height, bool phone = false)
     {
         var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
         // A headless window is at least ~500 px wide; a phone's viewport is emulated instead.
@@ -22,7 +22,7 @@ public class AdminBrowserTests
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
-    static void Until(Func<bool> condition, string what, int seconds = 20)
+    internal static void Until(Func<bool> condition, string what, int seconds = 20)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
@@ -33,7 +33,7 @@ public class AdminBrowserTests
         Assert.Fail($"Timed out waiting for {what}");
     }
 
-    static string Artifacts()
+    internal static string Artifacts()
     {
         var folder = Path.Combine(TestKnowledgeBase.RepositoryRoot(), "tests", "artifacts");
         Directory.CreateDirectory(folder);
@@ -165,6 +165,30 @@ public class AdminBrowserTests
         Until(() => browser.FindElement(By.Id("question-rows")).Text.Contains("World Cup") && !browser.FindElement(By.Id("question-rows")).Text.Contains("lighthouse"), "the refused question alone");
     }
 
+    /// <summary>Every cell's box within the page's width, and no word of it wrapped across two lines (a word gets one box per line it is on).</summary>
+    internal static void AssertCardsWhole(ChromeDriver browser, string cells)
+    {
+        var problems = (System.Collections.ObjectModel.ReadOnlyCollection<object>)browser.ExecuteScript("""
+            const problems = [];
+            const width = document.documentElement.clientWidth;
+            for (const cell of document.querySelectorAll(arguments[0])) {
+              const box = cell.getBoundingClientRect();
+              if (getComputedStyle(cell).display === 'none') { if (cell.textContent.trim()) problems.push('hidden: ' + cell.textContent.slice(0, 40)); continue; }
+              if (box.right > width + 1 || box.left < -1) problems.push('outside: ' + cell.textContent.slice(0, 40));
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              for (let node; (node = walker.nextNode());) {
+                for (const m of node.textContent.matchAll(/\S+/g)) {
+                  const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  if (lines.size > 1) problems.push('broken: ' + m[0]);
+                }
+              }
+            }
+            return problems;
+            """, cells)!;
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+    }
+
     [Fact]
     public async Task ThePageIsReadableOnAPhone()
     {
@@ -201,19 +225,28 @@ public class AdminBrowserTests
         Assert.Equal("1–25 of 30", browser.FindElement(By.Id("log-range")).Text);
 
         var rows = browser.FindElements(By.CssSelector("#question-rows tr"));
-        var tallest = rows.Max(r => r.Size.Height);
-        Assert.True(tallest <= 110, $"a row is {tallest} px tall");
         var card = browser.FindElement(By.Id("questions"));
-        var sources = browser.FindElements(By.CssSelector("table.log th"))[4];
-        Assert.True(sources.Displayed && sources.Location.X + sources.Size.Width <= card.Location.X + card.Size.Width, "the Sources column is cut off");
         var viewport = Convert.ToInt64(browser.ExecuteScript("return window.innerWidth"));
         Assert.True(Convert.ToInt64(browser.ExecuteScript("return document.documentElement.scrollWidth")) <= viewport, "the page is wider than the screen");
         browser.ExecuteScript("document.getElementById('feeds').scrollIntoView()");
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(Artifacts(), phone ? "admin-feeds-phone.png" : "admin-feeds.png"));
-        Assert.Equal(!phone, browser.FindElements(By.CssSelector("table.log th"))[3].Displayed); // the answer column is left out on a phone
-        var questionColumn = browser.FindElements(By.CssSelector("table.log th"))[2].Size.Width;
-        var table = browser.FindElement(By.CssSelector("table.log")).Size.Width;
-        Assert.True(questionColumn >= table / 4, $"the Question column is {questionColumn} px of {table}");
+        if (!phone)
+        {
+            var tallest = rows.Max(r => r.Size.Height);
+            Assert.True(tallest <= 110, $"a row is {tallest} px tall");
+            var sources = browser.FindElements(By.CssSelector("table.log th"))[5];
+            Assert.True(sources.Displayed && sources.Location.X + sources.Size.Width <= card.Location.X + card.Size.Width, "the Sources column is cut off");
+            var questionColumn = browser.FindElements(By.CssSelector("table.log th"))[2].Size.Width;
+            var table = browser.FindElement(By.CssSelector("table.log")).Size.Width;
+            Assert.True(questionColumn >= table / 5, $"the Question column is {questionColumn} px of {table}");
+        }
+        else
+        {
+            // On a phone each record is a card: every cell shown whole, inside the card, its words unbroken.
+            Assert.False(browser.FindElements(By.CssSelector("table.log th"))[0].Displayed);
+            AssertCardsWhole(browser, "#question-rows td");
+            AssertCardsWhole(browser, "#sources td");
+        }
 
         var longQuestion = rows.First(r => r.Text.Contains("Rustem Umerov")).FindElements(By.CssSelector("td"))[2];
         var before = longQuestion.Size.Height;

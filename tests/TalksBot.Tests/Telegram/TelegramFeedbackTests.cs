@@ -126,4 +126,20 @@ public class TelegramFeedbackTests
         Assert.Empty(await services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("telegram:7:"));
         Assert.NotEmpty(await services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("telegram:8:"));
     }
+
+    [Fact]
+    public async Task ServingRemovesWhatIsOlderThanTheRetention()
+    {
+        await using var bot = await TelegramApp.StartAsync(new() { ["QuestionLog:RetentionDays"] = "30" });
+        var log = bot.App.Services.GetRequiredService<IQuestionLog>();
+        foreach (var (question, days) in new[] { ("old", 31), ("recent", 29) })
+            log.Record(new QuestionRecord { Key = QuestionRecord.NewKey(), At = DateTime.UtcNow.AddDays(-days), FrontEnd = "telegram", Question = question, Answer = "-", Engine = "e" }, "telegram:1");
+        Assert.Equal(2, (await log.FindAsync(new QuestionQuery())).Total);
+
+        await bot.RestartAsync(); // the log is trimmed as serving starts, and every hour after
+        var kept = bot.App.Services.GetRequiredService<IQuestionLog>();
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while ((await kept.FindAsync(new QuestionQuery())).Total > 1 && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.Equal(["recent"], (await kept.FindAsync(new QuestionQuery())).Items.Select(r => r.Question));
+    }
 }
