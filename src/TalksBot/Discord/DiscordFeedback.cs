@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using TalksBot.Answer;
 using TalksBot.Feedback;
-using TalksBot.Observability;
 using TalksBot.Questions;
 
 namespace TalksBot.Discord;
@@ -11,7 +9,7 @@ namespace TalksBot.Discord;
 /// vote updates the message's buttons with the counts (type 7), a plain 👎 adds a row asking what was wrong;
 /// a press that cannot be counted gets a message only the presser sees, and changes nothing. Also /forget.
 /// </summary>
-public sealed class DiscordFeedback(FeedbackService feedback, IQuestionLog log, IConversationStore conversations, Faults faults)
+public sealed class DiscordFeedback(FeedbackService feedback, Forgetting forgetting)
 {
     const int SecondaryStyle = 2;
 
@@ -55,9 +53,7 @@ public sealed class DiscordFeedback(FeedbackService feedback, IQuestionLog log, 
     public async Task<JsonObject?> ForgetAsync(JsonNode interaction, string conversation, bool dutch, CancellationToken cancellationToken)
     {
         if (User(interaction) is not { } user) return null;
-        var forgotten = await faults.ContainAsync<Forgotten?>("questions log", async () => await log.ForgetAsync($"discord:{user}", cancellationToken), null);
-        var turns = await faults.ContainAsync<bool?>("conversations", async () => await conversations.ForgetAsync(conversation, cancellationToken), null);
-        return Told(forgotten is null || turns is null ? FeedbackTexts.ForgetFailed(dutch) : FeedbackTexts.Forgot(forgotten, turns.Value, dutch));
+        return Told(await forgetting.ForgetAsync($"discord:{user}", conversation, dutch, cancellationToken));
     }
 
     /// <summary>In a server the user is in member.user, in a direct message in user.</summary>

@@ -16,6 +16,7 @@ public static class QuestionsExtensions
         if (builder.UsesPostgres()) builder.Services.AddSingleton<IQuestionLog, PostgresQuestionLog>();
         else builder.Services.AddSingleton<IQuestionLog, LiteDbQuestionLog>();
         builder.Services.AddSingleton<FeedbackService>();
+        builder.Services.AddSingleton<Forgetting>();
         builder.Services.AddSingleton<LabelledQuestions>();
         return builder;
     }

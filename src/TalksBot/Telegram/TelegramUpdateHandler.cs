@@ -9,8 +9,6 @@ using TalksBot.Feedback;
 using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Limits;
-using TalksBot.Observability;
-using TalksBot.Questions;
 
 namespace TalksBot.Telegram;
 
@@ -28,9 +26,7 @@ public sealed partial class TelegramUpdateHandler(
     KnowledgeBase knowledge,
     FloodGuard flood,
     TelegramFeedback feedback,
-    IQuestionLog log,
-    IConversationStore conversations,
-    Faults faults,
+    Forgetting forgetting,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -69,7 +65,8 @@ public sealed partial class TelegramUpdateHandler(
                 await ReplyAsync(chat, message, thread, await SourcesAsync(dutch, cancellationToken), cancellationToken);
                 return;
             case "forget":
-                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(await ForgetAsync(from, $"telegram:{chat.Id}:{thread}", dutch, cancellationToken)), cancellationToken);
+                var forgot = await forgetting.ForgetAsync($"telegram:{from.Id}", Conversation(chat, thread), dutch, cancellationToken);
+                await ReplyAsync(chat, message, thread, TelegramFormatter.Text(forgot), cancellationToken);
                 return;
             case "ask":
                 await AnswerAsync(chat, message, thread, from, rest, dutch, cancellationToken);
@@ -114,14 +111,6 @@ public sealed partial class TelegramUpdateHandler(
     }
 
     static string Conversation(Chat chat, int? thread) => $"telegram:{chat.Id}:{thread}";
-
-    /// <summary>The person's questions and votes, and the conversation of the chat it is asked in (in private, theirs).</summary>
-    async Task<string> ForgetAsync(User from, string conversation, bool dutch, CancellationToken cancellationToken)
-    {
-        var forgotten = await faults.ContainAsync<Forgotten?>("questions log", async () => await log.ForgetAsync($"telegram:{from.Id}", cancellationToken), null);
-        var turns = await faults.ContainAsync<bool?>("conversations", async () => await conversations.ForgetAsync(conversation, cancellationToken), null);
-        return forgotten is null || turns is null ? FeedbackTexts.ForgetFailed(dutch) : FeedbackTexts.Forgot(forgotten, turns.Value, dutch);
-    }
 
     /// <summary>In a private chat the person is told answering failed, so nobody waits for an answer that will not come (in a group the message may not have been for the bot).</summary>
     public async Task TellFailedAsync(Update update, CancellationToken cancellationToken)
