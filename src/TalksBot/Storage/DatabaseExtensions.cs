@@ -35,6 +35,8 @@ public static class DatabaseExtensions
         try
         {
             db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            // Dates come back as UTC, as they are stored and compared (LiteDB's default turns them to the machine's local time).
+            if (!db.UtcDate) db.UtcDate = true;
             // Every collection counted through its id index: a truncated or overwritten file fails here, at start.
             foreach (var name in db.GetCollectionNames().ToList()) _ = db.GetCollection(name).Count();
             return db;
