@@ -142,4 +142,33 @@ public class TelegramFeedbackTests
         while ((await kept.FindAsync(new QuestionQuery())).Total > 1 && DateTime.UtcNow < until) await Task.Delay(50);
         Assert.Equal(["recent"], (await kept.FindAsync(new QuestionQuery())).Items.Select(r => r.Question));
     }
+
+    [Fact]
+    public async Task APressRedeliveredToTheWebhookIsCountedOnce()
+    {
+        const string secret = "s3cret-token_for-tests";
+        await using var bot = await TelegramApp.StartAsync(new() { ["Telegram:Mode"] = "webhook", ["Telegram:WebhookSecret"] = secret });
+        using var http = new HttpClient();
+        async Task DeliverAsync(JsonObject update)
+        {
+            using var request = FakeTelegramServer.WebhookPost(bot.Url, update.ToJsonString(), secret);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        }
+        await DeliverAsync(new JsonObject { ["update_id"] = 1, ["message"] = FakeTelegramServer.Text(7, "Who is Rustem Umerov?", messageId: 3) });
+        var sent = Assert.Single(await bot.Server.WaitForSentAsync(1));
+        var messageId = Assert.Single(bot.Server.SentMessages)["message_id"]!.GetValue<int>();
+
+        var press = new JsonObject { ["update_id"] = 2, ["callback_query"] = FakeTelegramServer.Press(7, messageId, Data(sent["reply_markup"], 0, 1)) };
+        await DeliverAsync(press);
+        await DeliverAsync((JsonObject)press.DeepClone());
+        await EventuallyAsync(() => bot.Server.CallbackAnswers.IsEmpty ? null : bot.Server.CallbackAnswers);
+        // A later update of the chat is handled after the press and its redelivery: once it is answered, nothing more comes of them.
+        await DeliverAsync(new JsonObject { ["update_id"] = 3, ["message"] = FakeTelegramServer.Text(7, "/help", messageId: 4) });
+        await bot.Server.WaitForSentAsync(2);
+
+        Assert.Single(bot.Server.CallbackAnswers);
+        Assert.Single(bot.Server.KeyboardEdits);
+        Assert.False(Assert.Single((await RecordAsync(bot)).Votes).Helpful);
+        Assert.Matches(@"talksbot_feedback_total\{[^}]*front_end=""telegram""[^}]*vote=""unhelpful""[^}]*\} 1(\s|$)", await MetricsAsync(bot));
+    }
 }
