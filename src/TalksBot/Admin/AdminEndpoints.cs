@@ -170,7 +170,7 @@ public static partial class AdminEndpoints
         {
             sources = sources.Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
             database = new { path = store.Location, sizeBytes = await store.SizeBytesAsync(cancellationToken) },
-            engine = engine == AnswerService.OpenAI ? $"openai ({openAI.Value.Model})" : engine,
+            engine = engine == LlmEngine.EngineName ? $"openai ({openAI.Value.Model})" : engine,
             frontEnds = new
             {
                 telegram = telegram.Value.Enabled ? $"on ({telegram.Value.Mode})" : "off",

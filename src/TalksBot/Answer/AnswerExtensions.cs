@@ -30,9 +30,12 @@ public static class AnswerExtensions
             builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         builder.AddQuestionLog();
         builder.Services.AddSingleton<AnswerService>();
+        builder.Services.AddSingleton<ExtractiveEngine>();
 
-        var engine = builder.Configuration["Answer:Engine"] ?? AnswerService.Extractive;
-        if (engine == AnswerService.OpenAI)
+        var engine = builder.Configuration["Answer:Engine"] ?? ExtractiveEngine.EngineName;
+        if (engine != LlmEngine.EngineName)
+            builder.Services.AddSingleton<IAnswerEngine>(provider => provider.GetRequiredService<ExtractiveEngine>());
+        else
         {
             var openAI = builder.Configuration.GetSection("OpenAI").Get<OpenAIOptions>() ?? new OpenAIOptions();
             builder.Services.AddOptions<OpenAIOptions>()
@@ -41,6 +44,7 @@ public static class AnswerExtensions
                 builder.Services.AddOpenAIChatCompletion(openAI.Model, LlmExtensions.CreateClient(openAI), serviceId: OpenAIAnswerer.ServiceId);
             builder.Services.AddSingleton<LlmBreaker>();
             builder.Services.AddSingleton<OpenAIAnswerer>();
+            builder.Services.AddSingleton<IAnswerEngine, LlmEngine>();
         }
         return builder;
     }
