@@ -35,13 +35,14 @@ public sealed partial class AnswerService(
         if (question.Length > o.MaxQuestionChars) return Failed(question, language, AnswerTexts.TooLong(language, o.MaxQuestionChars));
 
         var total = Stopwatch.StartNew();
-        var index = await knowledge.GetAsync(cancellationToken);
         var previous = conversationId is null ? null : FollowUp.Context(question,
             await faults.ContainAsync("conversations", () => conversations.RecentAsync(conversationId, cancellationToken), [])); // unreadable: the question is read alone
         // A follow-up is asked together with the question it leans on.
         var asked = previous is null ? question : $"{previous.Question} {question}";
         var found = await searcher.SearchAsync(asked, o.Passages, cancellationToken);
         var searchMs = total.Elapsed.TotalMilliseconds;
+        // The engine reads the snapshot the hits came from: a reindex in between must not pair one snapshot's hits with another's sentences.
+        var index = found.Index ?? await knowledge.GetAsync(cancellationToken);
 
         var (draft, answeredBy, fellBack) = await engine.AnswerAsync(
             new EngineRequest(index, question, asked, language, found.Hits, previous, found.Language == language ? found.Words : null), cancellationToken);

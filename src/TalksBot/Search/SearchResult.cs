@@ -12,5 +12,8 @@ public sealed record SearchHit(IndexedChunk Passage, SourceInfo Source, float Sc
 /// <param name="Words">The query's words as understood (each with the index terms it stands for).</param>
 public sealed record SearchResult(string Query, string Language, IReadOnlyList<SearchHit> Hits, string? Error = null, IReadOnlyList<QueryWord>? Words = null)
 {
+    /// <summary>The snapshot searched: what the hits and the words' term ids belong to (null for a query refused before searching).</summary>
+    public SearchIndex? Index { get; init; }
+
     public static SearchResult Invalid(string query, string error) => new(query, "", [], error);
 }

@@ -29,7 +29,7 @@ public sealed partial class Searcher(
         var language = LanguageDetector.Detect(query);
         var words = queries.Words(index, query, language);
         var vector = index.HasVectors ? await EmbedAsync(query, cancellationToken) : null;
-        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value), Words: words);
+        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value), Words: words) { Index = index };
     }
 
     /// <summary>The query's embedding, or null when the endpoint fails: search then stays lexical.</summary>
