@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Ingest;
+using TalksBot.Questions;
 using TalksBot.Telegram;
 
 namespace TalksBot.Admin;

@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.SemanticKernel;
-using TalksBot.Questions;
+using TalksBot.Conversations;
 using TalksBot.Llm;
+using TalksBot.Questions;
 using TalksBot.Storage;
 
 namespace TalksBot.Answer;

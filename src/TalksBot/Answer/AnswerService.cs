@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Conversations;
 using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Observability;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using TalksBot.Conversations;
 using TalksBot.Search;
 using TalksBot.Semantic;
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using TalksBot.Conversations;
+
 namespace TalksBot.Answer;
 
 /// <summary>

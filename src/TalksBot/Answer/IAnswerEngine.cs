@@ -1,3 +1,4 @@
+using TalksBot.Conversations;
 using TalksBot.Search;
 
 namespace TalksBot.Answer;

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using TalksBot.Index;
 using TalksBot.Answer;
+using TalksBot.Index;
 using TalksBot.Limits;
 
 namespace TalksBot.Discord;

@@ -1,4 +1,5 @@
 using TalksBot.Answer;
+using TalksBot.Conversations;
 using TalksBot.Observability;
 using TalksBot.Questions;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
+using TalksBot.Conversations;
 
 namespace TalksBot.Tests.Answer;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using TalksBot.Questions;
 using TalksBot.Answer;
 using TalksBot.Fakes;
+using TalksBot.Questions;
 using TalksBot.Tests.Telegram;
 
 namespace TalksBot.Tests.Answer;

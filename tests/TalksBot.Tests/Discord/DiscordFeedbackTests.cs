@@ -82,6 +82,6 @@ public class DiscordFeedbackTests
         Assert.Equal(64, body["data"]!["flags"]!.GetValue<int>());
         Assert.Equal("Forgotten: 1 of your questions and 1 of your votes, and this conversation.", body["data"]!["content"]!.GetValue<string>());
         Assert.Empty((await discord.App.Services.GetRequiredService<IQuestionLog>().FindAsync(new QuestionQuery())).Items);
-        Assert.Empty(await discord.App.Services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("discord:c-1"));
+        Assert.Empty(await discord.App.Services.GetRequiredService<TalksBot.Conversations.IConversationStore>().RecentAsync("discord:c-1"));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalksBot.Questions;
 using TalksBot.Answer;
+using TalksBot.Conversations;
+using TalksBot.Questions;
 using TalksBot.Telegram;
 
 namespace TalksBot.Tests.Index;

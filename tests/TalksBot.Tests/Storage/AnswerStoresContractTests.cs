@@ -1,6 +1,7 @@
-using TalksBot.Questions;
 using TalksBot.Answer;
+using TalksBot.Conversations;
 using TalksBot.Discord;
+using TalksBot.Questions;
 
 namespace TalksBot.Tests.Storage;
 

@@ -114,7 +114,7 @@ public class TelegramFeedbackTests
         var othersAnswer = sent.Single(s => s["chat_id"]!.GetValue<long>() == 8);
         await bot.Server.WaitForHandledAsync(bot.Server.Push(FakeTelegramServer.Press(8, other, Data(othersAnswer["reply_markup"], 0, 1)), "callback_query"));
         var services = bot.App.Services;
-        Assert.NotEmpty(await services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("telegram:7:"));
+        Assert.NotEmpty(await services.GetRequiredService<TalksBot.Conversations.IConversationStore>().RecentAsync("telegram:7:"));
 
         bot.Server.Push(FakeTelegramServer.Text(7, "/forget", messageId: 3));
         var told = (await bot.Server.WaitForSentAsync(3)).Last();
@@ -123,8 +123,8 @@ public class TelegramFeedbackTests
 
         var left = Assert.Single((await services.GetRequiredService<IQuestionLog>().FindAsync(new QuestionQuery())).Items);
         Assert.Empty(left.Votes); // user 42's vote on user 50's answer is gone; user 50's question stays
-        Assert.Empty(await services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("telegram:7:"));
-        Assert.NotEmpty(await services.GetRequiredService<TalksBot.Answer.IConversationStore>().RecentAsync("telegram:8:"));
+        Assert.Empty(await services.GetRequiredService<TalksBot.Conversations.IConversationStore>().RecentAsync("telegram:7:"));
+        Assert.NotEmpty(await services.GetRequiredService<TalksBot.Conversations.IConversationStore>().RecentAsync("telegram:8:"));
     }
 
     [Fact]

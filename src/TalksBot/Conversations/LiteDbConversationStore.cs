@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using LiteDB;
+using TalksBot.Answer;
 using TalksBot.Index;
 using TalksBot.Storage;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Conversations;
 
 /// <summary>
 /// Conversations in the process's LiteDB file, keyed by a hash of their id (a chat or channel id

@@ -1,4 +1,4 @@
-namespace TalksBot.Answer;
+namespace TalksBot.Conversations;
 
 /// <summary>The recent turns of each conversation, bounded and expiring: in LiteDB, or in PostgreSQL shared by replicas.</summary>
 public interface IConversationStore

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TalksBot.Answer;
 using TalksBot.Storage;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Conversations;
 
 /// <summary>
 /// Conversations in PostgreSQL, so a follow-up is understood whichever replica it reaches. Keyed by
