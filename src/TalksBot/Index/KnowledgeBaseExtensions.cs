@@ -23,8 +23,8 @@ public static class KnowledgeBaseExtensions
             .Validate(o => o.ChunkTargetChars >= 100 && o.ChunkOverlapSentences >= 0, "Index:ChunkTargetChars must be at least 100 and Index:ChunkOverlapSentences not negative.")
             .ValidateOnStart();
         builder.Services.AddOptions<SearchOptions>().BindConfiguration("Search")
-            .Validate(o => o.TopK >= 1 && o.Candidates >= o.TopK && o.RrfK > 0 && o.MmrLambda is >= 0 and <= 1,
-                "Search: TopK >= 1, Candidates >= TopK, RrfK > 0 and MmrLambda within 0..1.")
+            .Validate(o => o.TopK >= 1 && o.Candidates >= o.TopK && o.RrfK > 0 && o.MmrLambda is >= 0 and <= 1 && o.OfflineDenseWeight is >= 0 and <= 10,
+                "Search: TopK >= 1, Candidates >= TopK, RrfK > 0, MmrLambda within 0..1 and OfflineDenseWeight within 0..10.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -54,6 +54,7 @@ public static class KnowledgeBaseExtensions
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<Searcher>();
         builder.Services.AddSingleton<SentenceVectors>();
+        builder.Services.AddSingleton<ChunkVectors>();
         builder.AddEmbeddings();
         return builder;
     }

@@ -5,38 +5,41 @@ namespace TalksBot.Search;
 
 /// <summary>
 /// Ranks passages by each signal (BM25 on the query's terms; BM25 with spelling variants added;
-/// cosine similarity of embeddings when there are any), fuses the rankings by reciprocal rank,
+/// cosine similarity of embeddings when there are any, or else of the offline sentence vectors),
+/// fuses the rankings by reciprocal rank,
 /// and picks the final passages by maximal marginal relevance so that near-copies of one fact do
 /// not crowd out other relevant passages.
 /// </summary>
 public static class Ranker
 {
-    public static List<SearchHit> Rank(SearchIndex index, IReadOnlyList<QueryTerm> terms, float[]? queryVector, int k, SearchOptions o)
+    public static List<SearchHit> Rank(SearchIndex index, IReadOnlyList<QueryTerm> terms, float[]? queryVector, int k, SearchOptions o, float[]? offlineDense = null)
     {
         var n = index.Chunks.Count;
         if (n == 0 || k <= 0) return [];
 
-        var signals = new List<(string Name, List<(int Doc, float Score)> Top)>();
+        var signals = new List<(string Name, float Weight, List<(int Doc, float Score)> Top)>();
         var exact = ArrayPool<float>.Shared.Rent(n);
         var fuzzy = ArrayPool<float>.Shared.Rent(n);
         try
         {
             Array.Clear(exact, 0, n);
             foreach (var t in terms) if (!t.IsVariant) index.AddBm25(t.TermId, t.Weight, o.K1, o.B, exact);
-            signals.Add(("bm25", Top(exact, n, o.Candidates)));
+            signals.Add(("bm25", 1, Top(exact, n, o.Candidates)));
 
             if (terms.Any(t => t.IsVariant))
             {
                 Array.Copy(exact, fuzzy, n);
                 foreach (var t in terms) if (t.IsVariant) index.AddBm25(t.TermId, t.Weight, o.K1, o.B, fuzzy);
-                signals.Add(("variants", Top(fuzzy, n, o.Candidates)));
+                signals.Add(("variants", 1, Top(fuzzy, n, o.Candidates)));
             }
 
             if (queryVector is not null && index.HasVectors)
             {
                 for (var doc = 0; doc < n; doc++) exact[doc] = Cosine(queryVector, index.Chunks[doc].Vector!);
-                signals.Add(("dense", Top(exact, n, o.Candidates)));
+                signals.Add(("dense", 1, Top(exact, n, o.Candidates)));
             }
+            else if (offlineDense is not null)
+                signals.Add(("dense", o.OfflineDenseWeight, Top(offlineDense, n, o.Candidates)));
         }
         finally
         {
@@ -75,13 +78,13 @@ public static class Ranker
         return top;
     }
 
-    /// <summary>Reciprocal rank fusion: each signal gives 1 / (k + rank), so no signal's scale dominates.</summary>
-    static List<(int Doc, float Score)> Fuse(List<(string Name, List<(int Doc, float Score)> Top)> signals, int k)
+    /// <summary>Reciprocal rank fusion: each signal gives its weight / (k + rank), so no signal's scale dominates.</summary>
+    static List<(int Doc, float Score)> Fuse(List<(string Name, float Weight, List<(int Doc, float Score)> Top)> signals, int k)
     {
         var fused = new Dictionary<int, float>();
-        foreach (var (_, top) in signals)
+        foreach (var (_, weight, top) in signals)
             for (var rank = 0; rank < top.Count; rank++)
-                fused[top[rank].Doc] = fused.GetValueOrDefault(top[rank].Doc) + 1f / (k + rank + 1);
+                fused[top[rank].Doc] = fused.GetValueOrDefault(top[rank].Doc) + weight / (k + rank + 1);
         return [.. fused.Select(f => (f.Key, f.Value)).OrderByDescending(f => f.Value).ThenBy(f => f.Key)];
     }
 
@@ -161,10 +164,10 @@ public static class Ranker
         return na == 0 || nb == 0 ? 0 : dot / MathF.Sqrt(na * nb);
     }
 
-    static SearchHit Hit(SearchIndex index, int doc, float score, List<(string Name, List<(int Doc, float Score)> Top)> signals)
+    static SearchHit Hit(SearchIndex index, int doc, float score, List<(string Name, float Weight, List<(int Doc, float Score)> Top)> signals)
     {
         var parts = new List<SignalScore>();
-        foreach (var (name, top) in signals)
+        foreach (var (name, _, top) in signals)
         {
             var rank = top.FindIndex(t => t.Doc == doc);
             if (rank >= 0) parts.Add(new SignalScore(name, rank + 1, top[rank].Score));

@@ -6,6 +6,14 @@ public sealed class SearchOptions
     /// <summary>The offline semantic signal (arctic-embed-xs sentence vectors); false for corpora too large to embed on the machine.</summary>
     public bool Semantic { get; set; } = true;
 
+    /// <summary>
+    /// Weight in the fusion of the offline dense signal (each passage's sentence nearest the question, by the
+    /// sentence vectors), used when no embeddings endpoint is configured; 0 leaves it out. It finds more of the
+    /// passages that hold an answer but not more of the offline engine's answers (docs/search.md), so it is
+    /// for the LLM engine, which reads the passages whole.
+    /// </summary>
+    public float OfflineDenseWeight { get; set; }
+
     /// <summary>Passages returned by default.</summary>
     public int TopK { get; set; } = 5;
 

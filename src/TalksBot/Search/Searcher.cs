@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Index;
 using TalksBot.Ingest;
+using TalksBot.Semantic;
 
 namespace TalksBot.Search;
 
@@ -13,6 +14,7 @@ public sealed partial class Searcher(
     QueryBuilder queries,
     IOptions<SearchOptions> options,
     ILogger<Searcher> logger,
+    ChunkVectors offline,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
     /// <summary>Longer queries are refused, not cut: nobody asks a question this long.</summary>
@@ -29,7 +31,8 @@ public sealed partial class Searcher(
         var language = LanguageDetector.Detect(query);
         var words = queries.Words(index, query, language);
         var vector = index.HasVectors ? await EmbedAsync(query, cancellationToken) : null;
-        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value), Words: words) { Index = index };
+        var offlineDense = vector is null && options.Value.OfflineDenseWeight > 0 ? offline.Scores(index, query) : null;
+        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value, offlineDense), Words: words) { Index = index };
     }
 
     /// <summary>The query's embedding, or null when the endpoint fails: search then stays lexical.</summary>

@@ -48,3 +48,41 @@ public class SentenceVectorsTests
         Assert.Null(vectors.Sentence("The delegations met in Istanbul."));
     }
 }
+
+/// <summary>The offline dense signal in search: the passage whose sentence is nearest the question, by the sentence vectors.</summary>
+public class OfflineDenseSearchTests
+{
+    static async Task<TestKnowledgeBase> Corpus()
+    {
+        var kb = new TestKnowledgeBase(withSeeds: false);
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "car.txt"), "Road Report\nThe car broke down on the motorway near the border.");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "rain.txt"), "Weather Report\nRain fell across the country all week.");
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "port.txt"), "Harbour Report\nThe harbour opened for ships on Monday.");
+        return kb;
+    }
+
+    [Fact]
+    public async Task WithItsWeightSetItFindsWhatTheWordsDoNotWithoutAnEndpoint()
+    {
+        using var kb = await Corpus();
+        var result = await kb.Start(new() { ["Search:OfflineDenseWeight"] = "0.3" }).Searcher().SearchAsync("Which vehicle stopped working on the highway?", 1);
+
+        Assert.Equal("car.txt", result.Hits[0].Passage.Chunk.Source);
+        Assert.Contains(result.Hits[0].Signals, s => s.Signal == "dense" && s.Rank == 1);
+    }
+
+    [Fact]
+    public async Task ByDefaultOrWithTheModelOffSearchStaysLexical()
+    {
+        using var kb = await Corpus();
+        var byDefault = await kb.Start().Searcher().SearchAsync("harbour ships", 3);
+        kb.Stop();
+        var off = await kb.Start(new() { ["Search:OfflineDenseWeight"] = "0.3", ["Search:Semantic"] = "false" }).Searcher().SearchAsync("harbour ships", 3);
+
+        foreach (var result in new[] { byDefault, off })
+        {
+            Assert.Equal("port.txt", result.Hits[0].Passage.Chunk.Source);
+            Assert.DoesNotContain(result.Hits.SelectMany(h => h.Signals), s => s.Signal == "dense");
+        }
+    }
+}
