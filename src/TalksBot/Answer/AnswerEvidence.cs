@@ -35,10 +35,10 @@ public static partial class AnswerEvidence
     [GeneratedRegex(SpeechVerbs, RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerb();
 
-    const string SpeechVerbs = @"\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|notes|emphasi[sz]ed|underscored|stressed|revealed|confirmed|wrote|writing|declared|remarked|commented|argued|insisted|warned|claimed|asserted|suggested|expressed|criticized|criticised|called|urged|according to|according|zei|zegt|zeiden|verklaarde|meldde|merkte|schreef|benadrukte|volgens)\b";
+    const string SpeechVerbs = @"\b(" + Lexicon.SpeechVerbs + "|" + Lexicon.DutchSpeechVerbs + @")\b";
 
     // Titles and offices of public life.
-    [GeneratedRegex(@"\b(minister|secretary|president|prime minister|spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|chief|head|leader|chairman|chairwoman|director|adviser|advisor|commander|general|deputy|governor|mayor|official|woordvoerder|onderhandelaar|gezant|ambassadeur|voorzitter|leider|hoofd|staatssecretaris|premier)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Lexicon.Titles + @")s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Role();
 
     [GeneratedRegex(@"\b(" + Months + @"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag" +
@@ -51,7 +51,7 @@ public static partial class AnswerEvidence
     private static partial Regex Duration();
 
     // Two capitalised words in a row, or a title or role before or after a name.
-    [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(minister|president|spokesperson|spokesman|spokeswoman|negotiator|secretary|envoy|chief|head|leader|woordvoerder|onderhandelaar|voorzitter)\b")]
+    [GeneratedRegex(@"(?<!^)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|\b(" + Lexicon.Titles + @")\b")]
     private static partial Regex Person();
 
     // A preposition before a name, a place or a stretch of land: "in Paris", "from the north pier", "in some areas along the coast".
@@ -95,7 +95,8 @@ public static partial class AnswerEvidence
         _ => null,
     };
 
-    [GeneratedRegex(@"\b(he|him|his|she|her|they|their|them|it|its|this|these|the same|hij|hem|zijn|haar|zij|ze|hun|dit|deze)\b", RegexOptions.IgnoreCase)]
+    // In a sentence "zijn", "ze", "dit" and "deze" point back too.
+    [GeneratedRegex(@"\b(" + Lexicon.Pronouns + @"|the same|zijn|ze|dit|deze)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BackReference();
 
     /// <summary>Does the sentence point back to what came before ("he", "her office", "these")?</summary>
@@ -104,7 +105,7 @@ public static partial class AnswerEvidence
     /// <summary><see cref="PointsBack(string)"/> of a sentence of the index, found once; its key is past the kinds'.</summary>
     public static bool PointsBack(IndexedSentence sentence) => sentence.Fact(31, static (_, text) => PointsBack(text));
 
-    [GeneratedRegex(@"\b(he|she|they|hij|zij)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Lexicon.PersonalPronouns + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
     /// <summary>Does a personal pronoun stand for the speaker ("… he added")?</summary>

@@ -27,15 +27,10 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"^(where|waar)\b|\b(in|to) which (city|country|place)\b|\bwhich (city|country|place|region|regions|territories)\b|\bin welke (stad|plaats|land|regio)\b|\bwelke (regio's|regio|gebieden|steden|landen)\b")] private static partial Regex Place();
     [GeneratedRegex(@"\b(what|wat) (is|was|are|were) the names? of\b|\bwhat (is|was) .+ called\b|\bhoe heet\b|\bwat is de naam\b")] private static partial Regex Name();
     [GeneratedRegex(@"\b(what|which) (position|post|office|title|job)s? (does|did|do) .+ (hold|have|occupy|fill)\b|\bwhat is .+'s (job|title)\b|\bwelke functie\b")] private static partial Regex Role();
-    /// <summary>The verbs with which a question asks what someone said ("what did X say"), or how they saw it ("how did X describe it").</summary>
-    public const string SayingVerbs = "say|said|tell|told|announce|announced|state|stated|write|wrote|claim|claimed|declare|add";
-    public const string ViewingVerbs = "describe|described|view|see|characteri[sz]e|assess|react|respond|reply|judge";
-    public const string DutchSayingVerbs = "zei|zegt|zeiden|schreef|meldde|verklaarde|gezegd|verklaard|gemeld|geschreven";
-    public const string DutchViewingVerbs = "beschreef|beschrijft|beschreven|zag|ziet|zagen|reageerde|reageert|beoordeelde";
 
-    [GeneratedRegex(@"^(what|wat) (did|does|do|has|have|had) .+ (" + SayingVerbs + @")\b|^wat (" + DutchSayingVerbs + @")\b|^wat (heeft|hebben) .+ (" + DutchSayingVerbs + @")\b" +
+    [GeneratedRegex(@"^(what|wat) (did|does|do|has|have|had) .+ (" + Lexicon.SpeechVerbs + @")\b|^wat (" + Lexicon.DutchSpeechVerbs + @")\b|^wat (heeft|hebben) .+ (" + Lexicon.DutchSpeechVerbs + @")\b" +
         // Asking how someone saw or described a thing asks what they said of it.
-        @"|^how (did|does|do|has|have) .+ (" + ViewingVerbs + @")\b|^hoe (" + DutchViewingVerbs + @")\b")]
+        @"|^how (did|does|do|has|have) .+ (" + Lexicon.ViewingVerbs + @")\b|^hoe (" + Lexicon.DutchViewingVerbs + @")\b")]
     private static partial Regex Statement();
     [GeneratedRegex(Overviews)] private static partial Regex Overview();
 
@@ -43,8 +38,8 @@ public static partial class AnswerKinds
     public const string Overviews = @"^(what (has )?happened|what is happening|what went on|what('s| is) going on|(can you )?tell me( more)? about|what do you know about|give me an overview of|summari[sz]e|" +
         @"wat is er (gebeurd|aan de hand)|wat gebeurde er|vertel( me)?( iets| meer)? over|wat weet je over)\b";
 
-    [GeneratedRegex(@"^(who|whom|whose|wie)\b|\b(which|what) (person|official|spokesperson|minister|leader|negotiator)\b")] private static partial Regex Person();
-    [GeneratedRegex(@"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|heeft|hebben|had|is|zijn|was|waren|kan|kunnen|zal|zullen|wil|wilde|gaat|werd|wordt|gaf|gaven)\b")]
+    [GeneratedRegex(@"^(who|whom|whose|wie)\b|\b(which|what) (person|" + Lexicon.Titles + @")\b")] private static partial Regex Person();
+    [GeneratedRegex(@"^(is|are|was|were|do|does|did|has|have|had|" + Lexicon.Modals + @"|heeft|hebben|zijn|waren|wilde|gaat|werd|wordt|gaf|gaven)\b")]
     private static partial Regex YesNo();
 
     /// <summary>
@@ -67,7 +62,7 @@ public static partial class AnswerKinds
         return noun is not null && !noun.EndsWith('s') && !noun.EndsWith("en");
     }
 
-    static readonly HashSet<string> Auxiliaries = ["will", "would", "could", "can", "should", "must", "may", "might", "zal", "zou", "kan", "moet", "wil"];
+    static readonly HashSet<string> Auxiliaries = [.. Lexicon.Modals.Split('|')];
 
     public static AnswerKind Detect(string question)
     {

@@ -50,7 +50,7 @@ public sealed partial class ExtractiveAnswerer
     private static partial Regex NumberPattern();
 
     // Negation in the languages the texts come in; a question and its sentence that differ in it say different things.
-    [GeneratedRegex(@"\b(not|never|no|none|nor|cannot|niet|nooit|geen|нет|не|никогда)\b|n't\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Lexicon.Negations + @"|нет|не|никогда)\b|n't\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegationPattern();
 
     float Cosine(string text, float[] question) => vectors.Sentence(text)?.Cosine(question) ?? 0;

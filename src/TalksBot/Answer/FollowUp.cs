@@ -15,7 +15,7 @@ public static partial class FollowUp
     private static partial Regex Connective();
 
     // Words that point back, not words that merely can ("that" as a conjunction, Dutch "het" as an article).
-    [GeneratedRegex(@"\b(it|its|they|them|their|he|him|his|she|her|this|these|those|hij|hem|zij|haar|hun|daar|daarop|daarover|toen)\b|\b(to|about|of|with|on|after|op|over|van|met|na) (that|dat)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Lexicon.Pronouns + @"|daar|daarop|daarover|toen)\b|\b(to|about|of|with|on|after|op|over|van|met|na) (that|dat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
     /// <summary>The previous answered turn to read this question with, or null when it stands alone.</summary>

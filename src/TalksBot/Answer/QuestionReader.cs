@@ -61,7 +61,7 @@ public sealed partial class QuestionReader(QueryBuilder queries)
     [GeneratedRegex(AnswerKinds.Overviews, RegexOptions.IgnoreCase)]
     private static partial Regex OverviewPhrase();
 
-    [GeneratedRegex(@"\b(" + AnswerKinds.SayingVerbs + "|" + AnswerKinds.ViewingVerbs + "|" + AnswerKinds.DutchSayingVerbs + "|" + AnswerKinds.DutchViewingVerbs + @")\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Lexicon.SpeechVerbs + "|" + Lexicon.ViewingVerbs + "|" + Lexicon.DutchSpeechVerbs + "|" + Lexicon.DutchViewingVerbs + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerb();
 
     /// <summary>The parts of <paramref name="question"/>, in order; <paramref name="context"/> is the earlier question a follow-up leans on.</summary>
