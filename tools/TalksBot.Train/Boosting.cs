@@ -1,4 +1,4 @@
-using TalksBot.Answer;
+using TalksBot.Extractive;
 
 namespace TalksBot.Train;
 

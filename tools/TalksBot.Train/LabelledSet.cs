@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 using TalksBot.Bench;
 using TalksBot.Cli;
+using TalksBot.Extractive;
 using TalksBot.Index;
 using TalksBot.Search;
 

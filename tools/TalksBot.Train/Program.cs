@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using TalksBot.Answer;
+using TalksBot.Extractive;
 using TalksBot.Train;
 
-// Trains the offline engine's answer gate (src/TalksBot/Answer/gate.json) from labelled questions:
+// Trains the offline engine's answer gate (src/TalksBot/Extractive/gate.json) from labelled questions:
 // SQuAD 2.0's train.jsonl on its eight articles and the news questions of dev.jsonl and practice.jsonl.
 //   dotnet run -c Release --project tools/TalksBot.Train [-- --shared ../shared] [--out FILE]
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -12,7 +12,7 @@ var root = Directory.GetCurrentDirectory();
 while (!File.Exists(Path.Combine(root, "Bot.sln")))
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run this from inside the repository.");
 var shared = Path.GetFullPath(Option("--shared", Path.Combine(root, "..", "shared")));
-var output = Path.GetFullPath(Option("--out", Path.Combine(root, "src", "TalksBot", "Answer", "gate.json")));
+var output = Path.GetFullPath(Option("--out", Path.Combine(root, "src", "TalksBot", "Extractive", "gate.json")));
 var newsWeight = double.Parse(Option("--news-weight", "4"), CultureInfo.InvariantCulture);
 var boosting = new BoostingOptions(Trees: int.Parse(Option("--trees", "100")), Depth: int.Parse(Option("--depth", "3")),
     MinLeafWeight: double.Parse(Option("--min-leaf", "20"), CultureInfo.InvariantCulture));

@@ -9,6 +9,7 @@ using TalksBot.Answer;
 using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Ingest;
+using TalksBot.Llm;
 using TalksBot.Questions;
 using TalksBot.Telegram;
 

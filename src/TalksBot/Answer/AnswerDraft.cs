@@ -1,3 +1,5 @@
+using TalksBot.Extractive;
+
 namespace TalksBot.Answer;
 
 /// <summary>

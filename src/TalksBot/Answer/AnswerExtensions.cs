@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.SemanticKernel;
 using TalksBot.Conversations;
+using TalksBot.Extractive;
 using TalksBot.Llm;
 using TalksBot.Questions;
 using TalksBot.Storage;

@@ -7,7 +7,7 @@ public sealed class AnswerOptions
     public string Engine { get; set; } = "extractive";
 
     /// <summary>
-    /// Careful mode: the learned gate (Answer/gate.json) chooses each part's sentence among those the rules let
+    /// Careful mode: the learned gate (Extractive/gate.json) chooses each part's sentence among those the rules let
     /// through and declines where it does not trust it, for fewer wrong answers at the cost of more refusals
     /// (docs/answering.md has the figures). Off, the engine answers on its rules alone.
     /// </summary>

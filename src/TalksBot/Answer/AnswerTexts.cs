@@ -1,3 +1,5 @@
+using TalksBot.Extractive;
+
 namespace TalksBot.Answer;
 
 /// <summary>The bot's own fixed sentences, in the language of the question.</summary>

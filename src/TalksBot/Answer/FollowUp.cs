@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using TalksBot.Conversations;
+using TalksBot.Extractive;
 
 namespace TalksBot.Answer;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using TalksBot.Answer;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>What kind of answer a question asks for, read from its question phrase wherever it stands (English and Dutch).</summary>
 public enum AnswerKind { Any, Person, Time, Year, ClockTime, Place, Quantity, Percentage, Amount, Duration, Age, Reason, Statement, Name, Role, Overview, YesNo }

@@ -1,4 +1,5 @@
-namespace TalksBot.Answer;
+
+namespace TalksBot.Extractive;
 
 /// <summary>
 /// The word lists the offline engine's readings share, each kept once (English and Dutch), as

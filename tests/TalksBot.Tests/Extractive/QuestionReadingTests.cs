@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 
-namespace TalksBot.Tests.Answer;
+namespace TalksBot.Tests.Extractive;
 
 /// <summary>The offline engine's reading of questions and of a sentence's context, each on a small corpus of its own.</summary>
 public class QuestionReadingTests

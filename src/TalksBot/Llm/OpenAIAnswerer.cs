@@ -2,11 +2,11 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using TalksBot.Answer;
 using TalksBot.Ingest;
-using TalksBot.Llm;
 using TalksBot.Search;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Llm;
 
 /// <summary>
 /// The `openai` engine: renders prompts/answer.txt with the numbered passages and the question,

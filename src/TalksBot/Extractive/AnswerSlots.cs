@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using TalksBot.Ingest;
 using TalksBot.Search;
-using static TalksBot.Answer.EvidenceScorer;
+using static TalksBot.Extractive.EvidenceScorer;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>
 /// Whether a sentence holds what a question asks for, beyond sharing its words: the date, the

@@ -1,6 +1,7 @@
 using Microsoft.SemanticKernel;
+using TalksBot.Answer;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>The offline engine (<see cref="ExtractiveAnswerer"/>) invoked through the kernel as a function, so its calls are timed and filtered like a model's.</summary>
 public sealed class ExtractiveEngine(Kernel kernel, ExtractiveAnswerer extractive) : IAnswerEngine

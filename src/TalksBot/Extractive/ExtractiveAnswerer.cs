@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using TalksBot.Answer;
 using TalksBot.Conversations;
 using TalksBot.Search;
 using TalksBot.Semantic;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>
 /// The offline engine. Reads the question (<see cref="QuestionReader"/>), scores every sentence of the

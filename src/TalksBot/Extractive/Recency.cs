@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>
 /// Questions about the state of things now ("so far", "latest", "currently"; "tot nu toe", "momenteel"): the

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using TalksBot.Answer;
 using TalksBot.Fakes;
 
-namespace TalksBot.Tests.Answer;
+namespace TalksBot.Tests.Llm;
 
 /// <summary>The openai engine through Semantic Kernel's real OpenAI connector, against a local OpenAI-compatible server.</summary>
 public class OpenAIEngineTests

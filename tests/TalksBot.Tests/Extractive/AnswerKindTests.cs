@@ -1,6 +1,7 @@
 using TalksBot.Answer;
+using TalksBot.Extractive;
 
-namespace TalksBot.Tests.Answer;
+namespace TalksBot.Tests.Extractive;
 
 /// <summary>The kind of answer a question asks for, read from its phrase wherever it stands, in English and Dutch: the rule itself, no host.</summary>
 public class AnswerKindTests

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using TalksBot.Search;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>
 /// Does a sentence carry the kind of answer a question asks for: a number, a date, a duration, a

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <param name="Probability">The learned probability that the best sentence answers the question.</param>
 /// <param name="Features">What it was read from, in <see cref="ExtractiveAnswerer.FeatureNames"/>' order (for training and inspection).</param>
@@ -39,17 +39,17 @@ public sealed record GateFile(string[] Features, GateModel Semantic, GateModel P
 
 /// <summary>
 /// Decides whether the offline engine's best sentence answers, with the model that
-/// `dotnet run -c Release --project tools/TalksBot.Train` trains (Answer/gate.json, embedded).
+/// `dotnet run -c Release --project tools/TalksBot.Train` trains (Extractive/gate.json, embedded).
 /// </summary>
 public sealed class AnswerGate(GateFile file)
 {
     public static AnswerGate LoadEmbedded()
     {
         using var stream = typeof(AnswerGate).Assembly.GetManifestResourceStream("TalksBot.gate.json")
-            ?? throw new InvalidOperationException("The trained answer gate (Answer/gate.json) is not embedded.");
+            ?? throw new InvalidOperationException("The trained answer gate (Extractive/gate.json) is not embedded.");
         var file = JsonSerializer.Deserialize<GateFile>(stream, Json)!;
         if (!file.Features.SequenceEqual(ExtractiveAnswerer.FeatureNames))
-            throw new InvalidOperationException("Answer/gate.json was trained on other features than the engine computes; train it again.");
+            throw new InvalidOperationException("Extractive/gate.json was trained on other features than the engine computes; train it again.");
         return new AnswerGate(file);
     }
 

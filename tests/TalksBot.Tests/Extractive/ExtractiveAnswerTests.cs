@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
 
-namespace TalksBot.Tests.Answer;
+namespace TalksBot.Tests.Extractive;
 
 /// <summary>The offline engine's mechanisms, each on a small corpus of its own.</summary>
 public class ExtractiveAnswerTests

@@ -1,4 +1,6 @@
-namespace TalksBot.Answer;
+using TalksBot.Answer;
+
+namespace TalksBot.Extractive;
 
 // Composition of the extractive answer: which sentences, in which order, cited how.
 public sealed partial class ExtractiveAnswerer

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using TalksBot.Answer;
 using TalksBot.Search;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>How well one sentence, read with its neighbours and its article, answers one part of a question.</summary>
 /// <param name="Coverage">Share (0..1) of the question's weight the sentence covers, itself or through its context.</param>

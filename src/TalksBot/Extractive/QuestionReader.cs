@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using TalksBot.Answer;
 using TalksBot.Search;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>What a content word of a question does in it.</summary>
 public enum WordRole

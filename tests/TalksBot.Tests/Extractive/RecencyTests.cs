@@ -1,4 +1,4 @@
-namespace TalksBot.Tests.Answer;
+namespace TalksBot.Tests.Extractive;
 
 /// <summary>A question about the state of things now is answered from the newest report that answers it, with that report's day.</summary>
 public class RecencyTests
@@ -45,5 +45,5 @@ public class RecencyTests
     [InlineData("When did the talks begin?", false)]
     [InlineData("Is Russia known for snow?", false)]
     public void QuestionsAskingForThePresentAreTold(string question, bool latest) =>
-        Assert.Equal(latest, TalksBot.Answer.Recency.AsksForLatest(question));
+        Assert.Equal(latest, TalksBot.Extractive.Recency.AsksForLatest(question));
 }

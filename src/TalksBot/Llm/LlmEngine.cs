@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
-using TalksBot.Llm;
+using TalksBot.Answer;
+using TalksBot.Extractive;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Llm;
 
 /// <summary>
 /// The `openai` engine: the LLM answers from the passages (<see cref="OpenAIAnswerer"/>); when its endpoint is down,

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
+using TalksBot.Answer;
 using TalksBot.Ingest;
 using TalksBot.Search;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Llm;
 
 /// <summary>
 /// Checks an engine's text before anyone sees it: a marker [n] must point at a passage that was

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using TalksBot.Answer;
 using TalksBot.Semantic;
 
-namespace TalksBot.Answer;
+namespace TalksBot.Extractive;
 
 /// <summary>A sentence the learned gate may choose to answer a part with, and what it read of it.</summary>
 /// <param name="Sentence">The sentence as the answer would show it.</param>
