@@ -5,6 +5,7 @@ using TalksBot.Bench;
 // dotnet run -c Release --project bench/TalksBot.Bench -- ask [--articles N] [--queries N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- telegram [--questions N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- chunking
+// dotnet run -c Release --project bench/TalksBot.Bench -- semantic [--articles N] [--seed N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- soak [--questions N] [--rate N]
 // dotnet run -c Release --project bench/TalksBot.Bench -- faults kill [--rounds N] [--updates N]
 // sudo dotnet run -c Release --project bench/TalksBot.Bench -- faults diskfull [--updates N] [--rate N]
@@ -32,6 +33,9 @@ switch (verb)
     }
     case "ask":
         await AskBenchmark.RunAsync("seeds", devSet, Option("--articles", 10_000), Option("--queries", 1_000), Option("--seed", 42));
+        return 0;
+    case "semantic":
+        await SemanticBenchmark.RunAsync("seeds", devSet, Option("--articles", 1_000), Option("--seed", 42));
         return 0;
     case "telegram":
         await TelegramLoadBenchmark.RunAsync("seeds", devSet, Option("--questions", 1_000));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Index;
+using TalksBot.Semantic;
 
 namespace TalksBot.Cli;
 
@@ -23,6 +24,10 @@ public static class IndexCommand
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         var run = await knowledge.ReindexAsync(args["full"]?.GetValue<bool>() == true, progress, args["allowRemovingAll"]?.GetValue<bool>() == true, cancellationToken);
+        // Within serve (no progress given) its warmer embeds; here the index is not ready for careful mode until this is done.
+        var vectors = services.GetRequiredService<SentenceVectors>();
+        if (run.Succeeded && progress is not null && vectors.Wanted)
+            vectors.Warm(await knowledge.GetAsync(cancellationToken), progress, cancellationToken: cancellationToken);
         // The terminal's progress line is cleared before the summary takes its place.
         if (progress is not null && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
         return new(run.Succeeded ? 0 : 1, await RenderAsync(run, knowledge.Store, cancellationToken));

@@ -16,6 +16,7 @@ using TalksBot.Discord;
 using TalksBot.Index;
 using TalksBot.Observability;
 using TalksBot.Questions;
+using TalksBot.Semantic;
 using TalksBot.Storage;
 using TalksBot.Telegram;
 
@@ -37,6 +38,7 @@ public static partial class ServeHost
         builder.AddTalksBot();
         builder.Services.AddHostedService<FeedPolling>();
         builder.Services.AddHostedService<QuestionLogUpkeep>();
+        builder.Services.AddHostedService<SentenceWarmer>();
         if (!builder.UsesPostgres())
         {
             builder.Services.AddSingleton<ServedVerbs>();

@@ -5,18 +5,28 @@ namespace TalksBot.Semantic;
 
 /// <summary>
 /// The offline dense signal: a passage scores the cosine of its sentence nearest the question. Taken
-/// per snapshot from the sentence vectors, once every sentence of the snapshot has one.
+/// per snapshot from the sentence vectors, once every sentence of the snapshot has one: up to
+/// <see cref="MaxInline"/> missing ones are embedded by the question that finds them missing; more
+/// are left to `index` and to `serve`'s warmer, and search stays lexical until they are there.
 /// </summary>
 public sealed class ChunkVectors(SentenceVectors vectors)
 {
+    /// <summary>About ten seconds of embedding on two cores.</summary>
+    public const int MaxInline = 1000;
+
     static readonly ConditionalWeakTable<SearchIndex, SentenceVector[][]> BySnapshot = [];
 
     /// <summary>Each passage's score for the question, or null when the signal is off.</summary>
     public float[]? Scores(SearchIndex index, string question)
     {
         if (!vectors.Enabled || index.Chunks.Count == 0) return null;
-        var chunks = BySnapshot.GetValue(index, Build);
-        if (chunks.Length == 0) return null;
+        if (!BySnapshot.TryGetValue(index, out var chunks))
+        {
+            var missing = index.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Where(t => !vectors.Has(t)).Distinct().Take(MaxInline + 1).ToList();
+            if (missing.Count > MaxInline) return null;
+            vectors.Ensure(missing);
+            chunks = BySnapshot.GetValue(index, Build);
+        }
         var asked = vectors.Question(question);
         if (asked is null) return null;
         var scores = new float[chunks.Length];
@@ -31,7 +41,6 @@ public sealed class ChunkVectors(SentenceVectors vectors)
 
     SentenceVector[][] Build(SearchIndex index)
     {
-        vectors.Ensure(index.Chunks.SelectMany(c => c.Chunk.SentenceTexts()));
         var chunks = new SentenceVector[index.Chunks.Count][];
         for (var doc = 0; doc < chunks.Length; doc++)
         {

@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Answer;
 using TalksBot.Index;
 using TalksBot.Search;
 
@@ -15,7 +16,7 @@ namespace TalksBot.Semantic;
 /// alone, so the file is a cache: deleting it costs time, never answers. Off with <c>Search:Semantic=false</c>,
 /// and off by itself, with one warning, where the model cannot run.
 /// </summary>
-public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
+public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOptions<AnswerOptions> answer, IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
 {
     // Model and layout: a file written by another model or layout is started afresh.
     static readonly byte[] Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
@@ -29,6 +30,9 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     bool loaded;
 
     public bool Enabled => search.Value.Semantic && !broken;
+
+    /// <summary>Something reads the vectors (careful mode, or the offline dense search signal), so the index's sentences are worth embedding ahead.</summary>
+    public bool Wanted => Enabled && (answer.Value.Gate || search.Value.OfflineDenseWeight > 0);
 
     string FilePath => index.Value.DatabasePath + ".vectors";
 
@@ -46,20 +50,30 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
         return Known.TryGetValue(key, out vector) ? vector : null;
     }
 
+    /// <summary>Is the sentence's vector at hand (computed before, here or in the file)?</summary>
+    public bool Has(string text)
+    {
+        Load();
+        return Known.ContainsKey(Key(text));
+    }
+
     /// <summary>Embeds every sentence of the snapshot not embedded before; returns how many were new.</summary>
-    public int Warm(SearchIndex snapshot, CancellationToken cancellationToken = default) =>
-        Ensure(snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()), cancellationToken);
+    /// <param name="batch">Sentences a model call: fewer keep a question's embedding from waiting long behind one (the model runs one call at a time).</param>
+    public int Warm(SearchIndex snapshot, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default) =>
+        Ensure(snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()), progress, batch, cancellationToken);
 
     /// <summary>Embeds those of the texts never seen, in batches (one model call for many); returns how many were new.</summary>
-    public int Ensure(IEnumerable<string> texts, CancellationToken cancellationToken = default)
+    public int Ensure(IEnumerable<string> texts, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default)
     {
         if (!Enabled) return 0;
         Load();
         var missing = texts.Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
-        foreach (var batch in missing.Chunk(Batch))
+        var done = 0;
+        foreach (var some in missing.Chunk(batch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!Embed(batch)) break;
+            if (!Embed(some)) break;
+            progress?.Report(new IndexProgress("embedding", done += some.Length, missing.Count));
         }
         if (missing.Count > 0) LogWarmed(logger, missing.Count);
         return missing.Count;

@@ -86,3 +86,57 @@ public class OfflineDenseSearchTests
         }
     }
 }
+
+/// <summary>The index's sentences embedded ahead when something reads the vectors: by serve's warmer, and by `index`.</summary>
+public class SentenceWarmingTests
+{
+    // Sentences no other test of this process embeds: the vectors already computed are shared by every host of a process.
+    static async Task<(TestKnowledgeBase Kb, string[] Sentences)> Corpus()
+    {
+        var kb = new TestKnowledgeBase(withSeeds: false);
+        var id = Guid.NewGuid().ToString("N")[..8];
+        string[] sentences = [$"The ferry {id} left the northern pier at dawn.", $"Talks on the ferry {id} route resumed in the spring."];
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "ferry.txt"), "Ferry Report\n" + string.Join(" ", sentences));
+        return (kb, sentences);
+    }
+
+    [Fact]
+    public async Task ServeEmbedsTheSnapshotInTheBackgroundInCarefulModeOnly()
+    {
+        var (kb, sentences) = await Corpus();
+        using var _ = kb;
+        var plain = kb.BuildServe();
+        var idle = plain.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SentenceWarmer>().Single();
+        await idle.StartAsync(CancellationToken.None);
+        await (idle.ExecuteTask ?? Task.CompletedTask).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(sentences, s => Assert.False(plain.GetRequiredService<SentenceVectors>().Has(s)));
+        kb.Stop();
+
+        var careful = kb.BuildServe(new() { ["Answer:Gate"] = "true" });
+        var warmer = careful.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SentenceWarmer>().Single();
+        var vectors = careful.GetRequiredService<SentenceVectors>();
+        await warmer.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 200 && !sentences.All(vectors.Has); i++) await Task.Delay(100);
+        await warmer.StopAsync(CancellationToken.None);
+        Assert.All(sentences, s => Assert.True(vectors.Has(s), s));
+    }
+
+    [Fact]
+    public async Task TheIndexVerbEmbedsWhenTheOfflineDenseSignalIsOnAndSaysSo()
+    {
+        var (kb, sentences) = await Corpus();
+        using var _ = kb;
+        var services = kb.Start(new() { ["Search:OfflineDenseWeight"] = "0.3" });
+        var phases = new List<IndexProgress>();
+        var output = await TalksBot.Cli.IndexCommand.RunAsync(services, new System.Text.Json.Nodes.JsonObject(), new SynchronousProgress(phases.Add), CancellationToken.None);
+
+        Assert.Equal(0, output.Exit);
+        Assert.Contains(phases, p => p.Phase == "embedding" && p.Done == p.Total && p.Total >= sentences.Length);
+        Assert.All(sentences, s => Assert.True(services.GetRequiredService<SentenceVectors>().Has(s), s));
+    }
+
+    sealed class SynchronousProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) => report(value);
+    }
+}
