@@ -180,34 +180,10 @@ public static partial class AnswerSlots
             if (!focus.Contains(sentence.TermIds[i])) continue;
             for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
                 if (Figure(j, sentence.Tokens[i].Start) is { } figure) return (figure, sentence.TermIds[i]);
-            if (part.Head is { } head && Matches(head.Word, sentence.TermIds[i]) && Whole(sentence, i, focus) is { } whole) return (whole, sentence.TermIds[i]);
             // "the crews of 40 boats" counts the crews too.
             for (var j = i + 1; j < Math.Min(sentence.Tokens.Length, i + 3); j++)
                 if (Figure(j, sentence.Tokens[j].End) is { } figure && OfBetween().IsMatch(sentence.Text[sentence.Tokens[i].End..sentence.Tokens[j].Start])) return (figure, sentence.TermIds[i]);
         }
         return null;
-    }
-
-    [GeneratedRegex(@"\b(all|every|each|alle|elke|iedere?)((?:\s+[\p{Ll}][\p{L}-]*){0,5})\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Quantified();
-
-    static readonly HashSet<string> Joining = new(StringComparer.OrdinalIgnoreCase) { "the", "or", "and", "de", "het", "en", "of" };
-
-    /// <summary>
-    /// "all seriously wounded or ill prisoners" answers "how many prisoners" with who is counted
-    /// when no figure is given: a quantifier before what the question counts (its head word) with only describing words
-    /// between ("the" and "or" may stand there; any other function word ends the phrase: "all sides agreed to exchange prisoners").
-    /// </summary>
-    static TextSpan? Whole(IndexedSentence sentence, int counted, HashSet<int> focus)
-    {
-        var before = sentence.Text[..sentence.Tokens[counted].Start];
-        if (Quantified().Match(before) is not { Success: true } m) return null;
-        var between = m.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (between.Any(w => !Joining.Contains(w) && (TextAnalysis.IsStopWord(w, LanguageDetector.English) || TextAnalysis.IsStopWord(w, LanguageDetector.Dutch)))) return null;
-        // The counted words that follow belong to it: "all … dock workers".
-        var last = counted;
-        while (last + 1 < sentence.Tokens.Length && focus.Contains(sentence.TermIds[last + 1])
-            && string.IsNullOrWhiteSpace(sentence.Text[sentence.Tokens[last].End..sentence.Tokens[last + 1].Start])) last++;
-        return new TextSpan(m.Index, sentence.Tokens[last].End);
     }
 }
