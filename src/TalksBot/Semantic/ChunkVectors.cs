@@ -16,14 +16,23 @@ public sealed class ChunkVectors(SentenceVectors vectors)
 
     static readonly ConditionalWeakTable<SearchIndex, SentenceVector[][]> BySnapshot = [];
 
+    // A snapshot found short of vectors is looked at again after a while, not on every question: looking reads all its sentences.
+    static readonly ConditionalWeakTable<SearchIndex, StrongBox<long>> ShortUntil = [];
+    static readonly TimeSpan LookAgain = TimeSpan.FromSeconds(10);
+
     /// <summary>Each passage's score for the question, or null when the signal is off.</summary>
     public float[]? Scores(SearchIndex index, string question)
     {
         if (!vectors.Enabled || index.Chunks.Count == 0) return null;
         if (!BySnapshot.TryGetValue(index, out var chunks))
         {
+            if (ShortUntil.TryGetValue(index, out var until) && Environment.TickCount64 < until.Value) return null;
             var missing = index.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Where(t => !vectors.Has(t)).Distinct().Take(MaxInline + 1).ToList();
-            if (missing.Count > MaxInline) return null;
+            if (missing.Count > MaxInline)
+            {
+                ShortUntil.AddOrUpdate(index, new StrongBox<long>(Environment.TickCount64 + (long)LookAgain.TotalMilliseconds));
+                return null;
+            }
             vectors.Ensure(missing);
             chunks = BySnapshot.GetValue(index, Build);
         }

@@ -72,6 +72,22 @@ public class OfflineDenseSearchTests
     }
 
     [Fact]
+    public async Task TooManySentencesWithoutVectorsForOneQuestionToEmbedAndSearchStaysLexical()
+    {
+        using var kb = await Corpus();
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var many = Enumerable.Range(0, ChunkVectors.MaxInline + 50).Select(i => $"Ledger {id} line {i} records cargo number {i * 7}.").ToList();
+        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "ledger.txt"), "Ledger\n" + string.Join(" ", many));
+        var services = kb.Start(new() { ["Search:OfflineDenseWeight"] = "0.3" });
+
+        var result = await services.Searcher().SearchAsync("harbour ships", 3);
+
+        Assert.Equal("port.txt", result.Hits[0].Passage.Chunk.Source);
+        Assert.DoesNotContain(result.Hits.SelectMany(h => h.Signals), s => s.Signal == "dense");
+        Assert.False(services.GetRequiredService<SentenceVectors>().Has(many[0]));
+    }
+
+    [Fact]
     public async Task ByDefaultOrWithTheModelOffSearchStaysLexical()
     {
         using var kb = await Corpus();
