@@ -12,6 +12,10 @@ public sealed class FeedbackService(IQuestionLog log, TalksBotMetrics metrics, F
     /// <summary>The window the unhelpful share is read over.</summary>
     public static readonly TimeSpan ShareWindow = TimeSpan.FromDays(30);
 
+    // Which read of the share was begun last (reads), and which of them the figure shown comes from.
+    long reads, shown;
+    readonly Lock shareGate = new();
+
     /// <param name="userId">Who pressed, as the front end names them for the questions log ("telegram:42").</param>
     public async Task<FeedbackResult> PressAsync(string frontEnd, string? data, string userId, CancellationToken cancellationToken)
     {
@@ -35,11 +39,18 @@ public sealed class FeedbackService(IQuestionLog log, TalksBotMetrics metrics, F
     /// <summary>The share of the answers rated in the last 30 days that someone marked unhelpful, for /metrics; read from the log, so every replica shows the same.</summary>
     public async Task RefreshShareAsync(CancellationToken cancellationToken)
     {
+        // Reads run side by side (a vote's, the minute's); one that began earlier and ends later must not put back an older figure.
+        var ticket = Interlocked.Increment(ref reads);
         var recent = await faults.ContainAsync<IReadOnlyList<QuestionRecord>?>("questions log",
             async () => await log.SinceAsync(time.GetUtcNow().UtcDateTime - ShareWindow, cancellationToken), null);
         if (recent is null) return;
         var rated = recent.Count(r => r.Votes.Count > 0);
-        metrics.UnhelpfulShare = rated == 0 ? 0 : recent.Count(r => r.Unhelpful) / (double)rated;
+        lock (shareGate)
+        {
+            if (ticket < shown) return;
+            shown = ticket;
+            metrics.UnhelpfulShare = rated == 0 ? 0 : recent.Count(r => r.Unhelpful) / (double)rated;
+        }
     }
 }
 

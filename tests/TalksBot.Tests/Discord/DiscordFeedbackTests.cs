@@ -5,6 +5,7 @@ using TalksBot.Questions;
 namespace TalksBot.Tests.Discord;
 
 /// <summary>👍/👎 buttons under Discord answers: signed component interactions (type 3) answered by updating the message (type 7).</summary>
+[Collection(Observability.ProcessMetricsCollection.Name)]
 public class DiscordFeedbackTests
 {
     static string[] Labels(JsonNode? components) => [.. components!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!["label"]!.GetValue<string>())];

@@ -6,6 +6,7 @@ using TalksBot.Questions;
 namespace TalksBot.Tests.Telegram;
 
 /// <summary>👍/👎 under answers through the real Telegram.Bot client against the fake Bot API server: votes, a changed vote, the reason, forged and stale presses, /forget.</summary>
+[Collection(Observability.ProcessMetricsCollection.Name)]
 public class TelegramFeedbackTests
 {
     static JsonArray Rows(JsonNode? markup) => markup!["inline_keyboard"]!.AsArray();
