@@ -5,7 +5,8 @@ namespace TalksBot.Tests.Search;
 /// <summary>Dense vectors through Semantic Kernel's real OpenAI connector, against a local OpenAI-compatible server.</summary>
 public class DenseRetrievalTests
 {
-    static async Task<TestKnowledgeBase> Corpus()
+    /// <summary>Three one-sentence reports; the offline dense signal's tests read the same.</summary>
+    internal static async Task<TestKnowledgeBase> Corpus()
     {
         var kb = new TestKnowledgeBase(withSeeds: false);
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "car.txt"), "Road Report\nThe car broke down on the motorway near the border.");

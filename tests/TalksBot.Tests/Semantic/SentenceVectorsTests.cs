@@ -52,14 +52,7 @@ public class SentenceVectorsTests
 /// <summary>The offline dense signal in search: the passage whose sentence is nearest the question, by the sentence vectors.</summary>
 public class OfflineDenseSearchTests
 {
-    static async Task<TestKnowledgeBase> Corpus()
-    {
-        var kb = new TestKnowledgeBase(withSeeds: false);
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "car.txt"), "Road Report\nThe car broke down on the motorway near the border.");
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "rain.txt"), "Weather Report\nRain fell across the country all week.");
-        await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "port.txt"), "Harbour Report\nThe harbour opened for ships on Monday.");
-        return kb;
-    }
+    static Task<TestKnowledgeBase> Corpus() => Search.DenseRetrievalTests.Corpus();
 
     [Fact]
     public async Task WithItsWeightSetItFindsWhatTheWordsDoNotWithoutAnEndpoint()
