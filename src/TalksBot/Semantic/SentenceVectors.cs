@@ -22,6 +22,7 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     static readonly byte[] Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
     const int RecordBytes = 8 + 4 + SentenceVector.Dimensions;
     const int Batch = 32;
+    const int TellFrom = 100;
 
     static readonly ConcurrentDictionary<ulong, SentenceVector> Known = new();
     static volatile bool broken;
@@ -68,6 +69,9 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
         if (!Enabled) return 0;
         Load();
         var missing = texts.Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
+        // A warm-up says when it starts and ends, as it can take minutes; the few sentences a question embeds say nothing.
+        var told = missing.Count >= TellFrom;
+        if (told) LogWarming(logger, missing.Count);
         var done = 0;
         foreach (var some in missing.Chunk(batch))
         {
@@ -75,7 +79,7 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
             if (!Embed(some)) break;
             progress?.Report(new IndexProgress("embedding", done += some.Length, missing.Count));
         }
-        if (missing.Count > 0) LogWarmed(logger, missing.Count);
+        if (told) LogWarmed(logger, missing.Count);
         return missing.Count;
     }
 
@@ -165,6 +169,9 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     }
 
     static ulong Key(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedding {Count} sentences for the semantic signal (about 50 to 150 a second)")]
+    static partial void LogWarming(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Count} new sentences for the semantic signal")]
     static partial void LogWarmed(ILogger logger, int count);
