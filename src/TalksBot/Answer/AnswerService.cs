@@ -46,7 +46,7 @@ public sealed partial class AnswerService(
         var index = found.Index ?? await knowledge.GetAsync(cancellationToken);
 
         var (draft, answeredBy, fellBack) = await engine.AnswerAsync(
-            new EngineRequest(index, question, asked, language, found.Hits, previous, found.Language == language ? found.Words : null), cancellationToken);
+            new EngineRequest(index, question, asked, language, found.Hits, previous, found.Language == language ? found.Words : null, asked == question ? found.Vector : null), cancellationToken);
         var timings = new Dictionary<string, double>
         {
             ["search"] = searchMs, ["answer"] = total.Elapsed.TotalMilliseconds - searchMs, ["total"] = total.Elapsed.TotalMilliseconds,

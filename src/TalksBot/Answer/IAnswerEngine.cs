@@ -15,8 +15,9 @@ public interface IAnswerEngine
 /// <param name="Question">As asked.</param>
 /// <param name="Asked">The question with the one it follows up, when it leans on one (what was searched).</param>
 /// <param name="Known">The question's words as its search worked them out, when read in the same language.</param>
+/// <param name="Vector">The question's offline sentence vector, when its search computed one for the same text.</param>
 public sealed record EngineRequest(SearchIndex Index, string Question, string Asked, string Language, IReadOnlyList<SearchHit> Hits,
-    ConversationTurn? Previous, IReadOnlyList<QueryWord>? Known);
+    ConversationTurn? Previous, IReadOnlyList<QueryWord>? Known, float[]? Vector = null);
 
 /// <param name="Engine">What answered, as `ask --json` and the log name it ("extractive (fallback: …)" when the LLM failed).</param>
 public sealed record EngineAnswer(AnswerDraft Draft, string Engine, bool FellBack = false);

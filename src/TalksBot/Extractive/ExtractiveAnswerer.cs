@@ -36,17 +36,19 @@ public sealed partial class ExtractiveAnswerer(QuestionReader reader, EvidenceSc
     private static partial Regex ListLead();
 
     /// <param name="previous">The earlier turn a follow-up leans on: its question's words count at half weight, and what it answered counts half again.</param>
-    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null, IReadOnlyList<QueryWord>? known = null)
+    /// <param name="vector">The question's sentence vector, where its search computed one.</param>
+    public AnswerDraft Answer(SearchIndex index, string question, string language, IReadOnlyList<SearchHit> hits, ConversationTurn? previous = null,
+        IReadOnlyList<QueryWord>? known = null, float[]? vector = null)
     {
         var latest = Recency.AsksForLatest(question);
-        if (latest) (question, known) = (Recency.WithoutTimeWords(question), null);
+        if (latest) (question, known, vector) = (Recency.WithoutTimeWords(question), null, null);
         var (parts, answers, refusal) = Read(index, question, language, hits, previous, known);
         if (refusal is not null) return refusal;
         if (!options.Value.Gate || !gate.Trained) return Compose(answers, parts, language, latest) with { Support = Math.Min(1f, answers.Min(a => a[0].Score)) };
 
         // The learned gate picks each part's sentence among those the rules let through; the answer stands
         // only as well as its weakest part.
-        var asked = vectors.Question(question);
+        var asked = vector ?? vectors.Question(question);
         var readings = new List<GateReading>();
         for (var p = 0; p < parts.Count; p++)
         {

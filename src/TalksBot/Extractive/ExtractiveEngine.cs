@@ -17,7 +17,7 @@ public sealed class ExtractiveEngine(Kernel kernel, ExtractiveAnswerer extractiv
     KernelFunction Function => function ??= KernelFunctionFactory.CreateFromMethod((KernelArguments arguments) =>
         {
             var request = (EngineRequest)arguments["request"]!;
-            return extractive.Answer(request.Index, request.Question, request.Language, request.Hits, request.Previous, request.Known);
+            return extractive.Answer(request.Index, request.Question, request.Language, request.Hits, request.Previous, request.Known, request.Vector);
         },
         "extractive_answer", "Answers from the retrieved passages with verbatim sentences.");
 

@@ -15,5 +15,8 @@ public sealed record SearchResult(string Query, string Language, IReadOnlyList<S
     /// <summary>The snapshot searched: what the hits and the words' term ids belong to (null for a query refused before searching).</summary>
     public SearchIndex? Index { get; init; }
 
+    /// <summary>The query's offline sentence vector, where search computed one (the offline dense signal): the answer reads it again rather than embed the question twice.</summary>
+    public float[]? Vector { get; init; }
+
     public static SearchResult Invalid(string query, string error) => new(query, "", [], error);
 }

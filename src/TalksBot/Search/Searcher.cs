@@ -14,6 +14,7 @@ public sealed partial class Searcher(
     QueryBuilder queries,
     IOptions<SearchOptions> options,
     ILogger<Searcher> logger,
+    SentenceVectors sentences,
     ChunkVectors offline,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
@@ -31,8 +32,12 @@ public sealed partial class Searcher(
         var language = LanguageDetector.Detect(query);
         var words = queries.Words(index, query, language);
         var vector = index.HasVectors ? await EmbedAsync(query, cancellationToken) : null;
-        var offlineDense = vector is null && options.Value.OfflineDenseWeight > 0 ? offline.Scores(index, query) : null;
-        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value, offlineDense), Words: words) { Index = index };
+        var asked = vector is null && options.Value.OfflineDenseWeight > 0 ? sentences.Question(query) : null;
+        var offlineDense = asked is null ? null : offline.Scores(index, asked);
+        return new SearchResult(query, language, Ranker.Rank(index, QueryBuilder.Terms(words), vector, count, options.Value, offlineDense), Words: words)
+        {
+            Index = index, Vector = asked,
+        };
     }
 
     /// <summary>The query's embedding, or null when the endpoint fails: search then stays lexical.</summary>

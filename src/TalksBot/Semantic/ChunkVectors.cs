@@ -20,8 +20,8 @@ public sealed class ChunkVectors(SentenceVectors vectors)
     static readonly ConditionalWeakTable<SearchIndex, StrongBox<long>> ShortUntil = [];
     static readonly TimeSpan LookAgain = TimeSpan.FromSeconds(10);
 
-    /// <summary>Each passage's score for the question, or null when the signal is off.</summary>
-    public float[]? Scores(SearchIndex index, string question)
+    /// <summary>Each passage's score for the question (its vector, <see cref="SentenceVectors.Question"/>), or null while the snapshot's vectors are not at hand.</summary>
+    public float[]? Scores(SearchIndex index, float[] asked)
     {
         if (!vectors.Enabled || index.Chunks.Count == 0) return null;
         if (!BySnapshot.TryGetValue(index, out var chunks))
@@ -36,8 +36,6 @@ public sealed class ChunkVectors(SentenceVectors vectors)
             vectors.Ensure(missing);
             chunks = BySnapshot.GetValue(index, Build);
         }
-        var asked = vectors.Question(question);
-        if (asked is null) return null;
         var scores = new float[chunks.Length];
         for (var doc = 0; doc < chunks.Length; doc++)
         {
