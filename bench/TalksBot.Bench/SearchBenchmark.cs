@@ -30,9 +30,9 @@ public static class SearchBenchmark
         }
     }
 
-    internal static IServiceProvider Host(string seeds, string database, List<IDisposable> keep)
+    internal static IServiceProvider Host(string seeds, string database, List<IDisposable> keep, Dictionary<string, string?>? settings = null)
     {
-        var host = CliHost.Build(new Dictionary<string, string?> { ["Seeds:Path"] = seeds, ["Index:DatabasePath"] = database });
+        var host = CliHost.Build(new Dictionary<string, string?>(settings ?? []) { ["Seeds:Path"] = seeds, ["Index:DatabasePath"] = database });
         keep.Add(host);
         return host.Services;
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Answer;
-using TalksBot.Cli;
 using TalksBot.Index;
 using TalksBot.Semantic;
 
@@ -30,14 +29,6 @@ public static class SemanticBenchmark
         }
     }
 
-    static IServiceProvider Host(string seeds, string database, List<IDisposable> keep, Dictionary<string, string?>? settings = null)
-    {
-        var all = new Dictionary<string, string?>(settings ?? []) { ["Seeds:Path"] = seeds, ["Index:DatabasePath"] = database };
-        var host = CliHost.Build(all);
-        keep.Add(host);
-        return host.Services;
-    }
-
     static async Task SeedsAsync(string seeds, string devSet, string work)
     {
         var questions = DevSet.Load(devSet).Select(q => q.Question).ToList();
@@ -56,7 +47,7 @@ public static class SemanticBenchmark
             var keep = new List<IDisposable>();
             try
             {
-                var services = Host(seeds, Path.Combine(work, "seeds.db"), keep, settings);
+                var services = SearchBenchmark.Host(seeds, Path.Combine(work, "seeds.db"), keep, settings);
                 await services.GetRequiredService<KnowledgeBase>().ReindexAsync();
                 var answers = services.GetRequiredService<AnswerService>();
                 var (p50, p99) = await Measure.LatencyAsync(repeated, q => answers.AskAsync(q), questions);
@@ -79,7 +70,7 @@ public static class SemanticBenchmark
         int sentences, embedded, reembedded;
         try
         {
-            var services = Host(folder, database, keep);
+            var services = SearchBenchmark.Host(folder, database, keep);
             var knowledge = services.GetRequiredService<KnowledgeBase>();
             var vectors = services.GetRequiredService<SentenceVectors>();
             build = await Measure.SecondsAsync(() => knowledge.ReindexAsync(full: true));

@@ -1,4 +1,3 @@
-
 namespace TalksBot.Extractive;
 
 /// <summary>
