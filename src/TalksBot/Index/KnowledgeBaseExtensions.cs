@@ -37,6 +37,7 @@ public static class KnowledgeBaseExtensions
             builder.Services.AddSingleton<SeedReader>();
             builder.Services.AddSingleton<ISeedLibrary, PostgresSeedLibrary>();
             builder.Services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
+            builder.Services.AddSingleton<ISentenceVectorStore, PostgresSentenceVectorStore>();
             builder.Services.AddHostedService<SnapshotRefresher>();
         }
         else
@@ -44,6 +45,7 @@ public static class KnowledgeBaseExtensions
             builder.Services.AddLiteDatabase();
             builder.Services.AddSingleton<ISeedLibrary, SeedReader>();
             builder.Services.AddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
+            builder.Services.AddSingleton<ISentenceVectorStore, LiteDbSentenceVectorStore>();
             builder.Services.AddHostedService<SeedWatcher>();
         }
         builder.Services.AddSingleton<Indexer>();

@@ -11,31 +11,36 @@ namespace TalksBot.Semantic;
 
 /// <summary>
 /// Sentence vectors for the offline semantic signal, computed once per sentence text and kept: in this
-/// process for every host it runs, and on disk beside the database (<c>&lt;Index:DatabasePath&gt;.vectors</c>),
-/// so that a rebuild or a restart embeds only sentences it has not seen. A vector depends on the text
-/// alone, so the file is a cache: deleting it costs time, never answers. Off with <c>Search:Semantic=false</c>,
-/// and off by itself, with one warning, where the model cannot run.
+/// process for every host it runs, and in the knowledge base's database (<see cref="ISentenceVectorStore"/>),
+/// so that a rebuild, a restart or another replica embeds only sentences never seen. A vector depends on
+/// the text alone, so the store is a cache: losing it costs time, never answers. Off with
+/// <c>Search:Semantic=false</c>, and off by itself, with one warning, where the model cannot run.
 /// </summary>
-public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOptions<AnswerOptions> answer, IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
+public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions<SearchOptions> search, IOptions<AnswerOptions> answer,
+    IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
 {
     // Model and layout: a file written by another model or layout is started afresh.
     static readonly byte[] Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
     const int RecordBytes = 8 + 4 + SentenceVector.Dimensions;
     const int Batch = 32;
     const int TellFrom = 100;
+    /// <summary>Vectors a stored batch holds at most: a warm-up cut short loses at most these.</summary>
+    const int StoredBatch = 512;
 
     static readonly ConcurrentDictionary<ulong, SentenceVector> Known = new();
     static volatile bool broken;
 
-    readonly Lock fileGate = new();
+    readonly Lock storeGate = new();
     bool loaded;
+    long lastBatch;
 
     public bool Enabled => search.Value.Semantic && !broken;
 
     /// <summary>Something reads the vectors (careful mode, or the offline dense search signal), so the index's sentences are worth embedding ahead.</summary>
     public bool Wanted => Enabled && (answer.Value.Gate || search.Value.OfflineDenseWeight > 0);
 
-    string FilePath => index.Value.DatabasePath + ".vectors";
+    /// <summary>Where versions before the vectors moved into the database kept them: taken in once, then removed.</summary>
+    string LegacyFile => index.Value.DatabasePath + ".vectors";
 
     /// <summary>The question's vector, or null when the signal is off.</summary>
     public float[]? Question(string text) => Enabled ? Guard(() => SentenceEncoder.Question(text)) : null;
@@ -44,14 +49,13 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     public SentenceVector? Sentence(string text)
     {
         if (!Enabled) return null;
-        Load();
         var key = Key(text);
         if (Known.TryGetValue(key, out var vector)) return vector;
-        Embed([text]);
+        Ensure([text]);
         return Known.TryGetValue(key, out vector) ? vector : null;
     }
 
-    /// <summary>Is the sentence's vector at hand (computed before, here or in the file)?</summary>
+    /// <summary>Is the sentence's vector at hand (computed before, here or in the store)?</summary>
     public bool Has(string text)
     {
         Load();
@@ -68,25 +72,41 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     {
         if (!Enabled) return 0;
         Load();
-        var missing = texts.Where(t => !Known.ContainsKey(Key(t))).Distinct().ToList();
+        var missing = Missing(texts);
+        if (missing.Count == 0) return 0;
+        // Another process on the store (a replica, the index verb) may have embedded them since.
+        Pull();
+        missing = Missing(missing);
         // A warm-up says when it starts and ends, as it can take minutes; the few sentences a question embeds say nothing.
         var told = missing.Count >= TellFrom;
         if (told) LogWarming(logger, missing.Count);
-        var done = 0;
-        foreach (var some in missing.Chunk(batch))
+        var (done, pending) = (0, new List<byte[]>());
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!Embed(some)) break;
-            progress?.Report(new IndexProgress("embedding", done += some.Length, missing.Count));
+            foreach (var some in missing.Chunk(batch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Embed(some) is not { } records) break;
+                pending.Add(records);
+                if (pending.Count * batch >= StoredBatch) Store(pending);
+                progress?.Report(new IndexProgress("embedding", done += some.Length, missing.Count));
+            }
+        }
+        finally
+        {
+            Store(pending);
         }
         if (told) LogWarmed(logger, missing.Count);
         return missing.Count;
     }
 
-    bool Embed(string[] texts)
+    static List<string> Missing(IEnumerable<string> texts) => [.. texts.Where(t => !Known.ContainsKey(Key(t))).Distinct()];
+
+    /// <summary>The texts' vectors, now known, as the records the store keeps; null when the model cannot run.</summary>
+    byte[]? Embed(string[] texts)
     {
         var vectors = Guard(() => SentenceEncoder.Sentences(texts));
-        if (vectors is null) return false;
+        if (vectors is null) return null;
         var records = new byte[texts.Length * RecordBytes];
         for (var i = 0; i < texts.Length; i++)
         {
@@ -98,59 +118,87 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
             BitConverter.TryWriteBytes(record[8..], vector.Scale);
             MemoryMarshal.AsBytes(vector.Values.AsSpan()).CopyTo(record[12..]);
         }
-        Append(records);
-        return true;
+        return records;
+    }
+
+    /// <summary>Whole records; a part of one at the end (a file write cut short) is left out.</summary>
+    static void Take(ReadOnlySpan<byte> records)
+    {
+        for (var at = 0; at + RecordBytes <= records.Length; at += RecordBytes)
+        {
+            var values = MemoryMarshal.Cast<byte, sbyte>(records.Slice(at + 12, SentenceVector.Dimensions)).ToArray();
+            Known.TryAdd(BitConverter.ToUInt64(records[at..]), new SentenceVector(values, BitConverter.ToSingle(records[(at + 8)..])));
+        }
     }
 
     void Load()
     {
         if (loaded) return;
-        lock (fileGate)
+        lock (storeGate)
         {
             if (loaded) return;
             loaded = true;
+            Pull();
+            TakeLegacyFile();
+        }
+    }
+
+    /// <summary>Takes in the batches written to the store since the last read.</summary>
+    void Pull()
+    {
+        lock (storeGate)
+        {
             try
             {
-                if (!File.Exists(FilePath)) return;
-                var bytes = File.ReadAllBytes(FilePath);
-                if (!bytes.AsSpan().StartsWith(Header)) { File.Delete(FilePath); return; }
-                // A write cut short leaves part of a record at the end: the whole ones stand.
-                for (var at = Header.Length; at + RecordBytes <= bytes.Length; at += RecordBytes)
-                {
-                    var values = MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan(at + 12, SentenceVector.Dimensions)).ToArray();
-                    Known.TryAdd(BitConverter.ToUInt64(bytes, at), new SentenceVector(values, BitConverter.ToSingle(bytes, at + 8)));
-                }
+                var (batches, last) = store.ReadAfter(lastBatch);
+                foreach (var batch in batches) Take(batch);
+                lastBatch = last;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogCacheFailed(logger, e, FilePath);
+                LogStoreFailed(logger, e);
             }
         }
     }
 
-    void Append(byte[] records)
+    void Store(List<byte[]> pending)
     {
-        lock (fileGate)
+        if (pending.Count == 0) return;
+        var batch = pending.SelectMany(p => p).ToArray();
+        pending.Clear();
+        lock (storeGate)
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
-                using var file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write);
-                // A new file (or one shorter than its header) starts with the header; a record cut short is written over.
-                if (file.Length < Header.Length)
-                {
-                    file.SetLength(0);
-                    file.Write(Header);
-                }
-                else file.SetLength(file.Length - (file.Length - Header.Length) % RecordBytes);
-                file.Seek(0, SeekOrigin.End);
-                file.Write(records);
+                store.Append(batch);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The vectors are still held in memory: a full disk costs the next process's time, not this one's answers.
-                LogCacheFailed(logger, e, FilePath);
+                // The vectors are still held in memory: a store that cannot be written costs the next process's time, not this one's answers.
+                LogStoreFailed(logger, e);
             }
+        }
+    }
+
+    void TakeLegacyFile()
+    {
+        try
+        {
+            if (!File.Exists(LegacyFile)) return;
+            var bytes = File.ReadAllBytes(LegacyFile);
+            if (bytes.AsSpan().StartsWith(Header))
+            {
+                var records = bytes.AsSpan(Header.Length);
+                var whole = records[..(records.Length - records.Length % RecordBytes)].ToArray();
+                Take(whole);
+                for (var at = 0; at < whole.Length; at += StoredBatch * RecordBytes)
+                    store.Append(whole[at..Math.Min(whole.Length, at + StoredBatch * RecordBytes)]);
+            }
+            File.Delete(LegacyFile);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(logger, e);
         }
     }
 
@@ -176,8 +224,8 @@ public sealed partial class SentenceVectors(IOptions<SearchOptions> search, IOpt
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Count} new sentences for the semantic signal")]
     static partial void LogWarmed(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sentence vectors file {Path} could not be read or written; vectors are kept in memory only")]
-    static partial void LogCacheFailed(ILogger logger, Exception exception, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored sentence vectors could not be read or written; vectors are kept in memory only")]
+    static partial void LogStoreFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The offline semantic model could not run; answering without the semantic signal")]
     static partial void LogModelFailed(ILogger logger, Exception exception);

@@ -4,7 +4,7 @@ using TalksBot.Semantic;
 
 namespace TalksBot.Tests.Semantic;
 
-/// <summary>The offline semantic signal: the real arctic-embed-xs model, and its vectors kept beside the database.</summary>
+/// <summary>The offline semantic signal: the real arctic-embed-xs model.</summary>
 public class SentenceVectorsTests
 {
     [Fact]
@@ -17,25 +17,6 @@ public class SentenceVectorsTests
         var far = vectors.Sentence("The bakery on the corner sells bread on Sundays.")!.Value;
         Assert.Equal(SentenceVector.Dimensions, question.Length);
         Assert.True(near.Cosine(question) > far.Cosine(question) + 0.1f, $"near {near.Cosine(question)}, far {far.Cosine(question)}");
-    }
-
-    [Fact]
-    public async Task EverySentenceOfTheIndexIsEmbeddedOnceAndWrittenBesideTheDatabase()
-    {
-        using var kb = new TestKnowledgeBase();
-        var services = kb.Start();
-        var index = await services.GetRequiredService<KnowledgeBase>().GetAsync();
-        var vectors = services.GetRequiredService<SentenceVectors>();
-        Assert.NotNull(vectors.Sentence($"A sentence no other test embeds, {Guid.NewGuid()}."));
-
-        vectors.Warm(index);
-        Assert.Equal(0, vectors.Warm(index));
-        var file = new FileInfo(kb.Database + ".vectors");
-        Assert.True(file.Exists);
-        // A header, then whole records; sentences another test of this process embedded first are not written again here.
-        const int header = 45, record = 8 + 4 + SentenceVector.Dimensions;
-        Assert.True(file.Length >= header + record);
-        Assert.Equal(0, (file.Length - header) % record);
     }
 
     [Fact]

@@ -1,0 +1,84 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Semantic;
+using TalksBot.Tests.Storage;
+
+namespace TalksBot.Tests.Semantic;
+
+/// <summary>
+/// The sentence vectors kept in the knowledge base's database: what one host embeds, the next host on
+/// the same LiteDB file or another replica on the same PostgreSQL database finds stored.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SentenceVectorStoreTests(PostgresFixture postgres)
+{
+    // Sentences no other test of this process embeds: the vectors computed are shared by every host of a process.
+    static string[] Unique(string what)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        return [$"The {what} {id} left the northern pier at dawn.", $"Talks on the {what} {id} route resumed in the spring."];
+    }
+
+    /// <summary>Does the store hold the vector, byte for byte (its components and scale)?</summary>
+    static bool Holds(ISentenceVectorStore store, SentenceVector vector)
+    {
+        var bytes = BitConverter.GetBytes(vector.Scale).Concat(MemoryMarshal.AsBytes(vector.Values.AsSpan()).ToArray()).ToArray();
+        return store.ReadAfter(0).Batches.Any(b => b.AsSpan().IndexOf(bytes) >= 0);
+    }
+
+    [Theory]
+    [InlineData("litedb")]
+    [InlineData("postgres")]
+    public async Task WhatOneHostEmbedsTheNextFindsStored(string provider)
+    {
+        using var replicas = await TestReplicas.StartAsync(postgres, provider, count: 2);
+        var sentences = Unique("ferry");
+        var first = replicas.Get<SentenceVectors>(0);
+        Assert.Equal(sentences.Length, first.Ensure(sentences));
+        Assert.Equal(0, first.Ensure(sentences));
+
+        // On PostgreSQL the second replica reads what the first stored; on LiteDB each replica has its own file.
+        var vectors = sentences.Select(s => first.Sentence(s)!.Value).ToList();
+        Assert.All(vectors, v => Assert.True(Holds(replicas.Get<ISentenceVectorStore>(0), v)));
+        Assert.All(vectors, v => Assert.Equal(provider == "postgres", Holds(replicas.Get<ISentenceVectorStore>(1), v)));
+    }
+
+    [Fact]
+    public async Task ARestartOnTheSameFileFindsThemStored()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var sentences = Unique("barge");
+        var before = kb.Start().GetRequiredService<SentenceVectors>();
+        before.Ensure(sentences);
+        var vectors = sentences.Select(s => before.Sentence(s)!.Value).ToList();
+        kb.Stop();
+
+        var store = kb.Start().GetRequiredService<ISentenceVectorStore>();
+        Assert.All(vectors, v => Assert.True(Holds(store, v)));
+        var (batches, last) = store.ReadAfter(0);
+        Assert.Empty(store.ReadAfter(last).Batches);
+        Assert.All(batches, b => Assert.Equal(0, b.Length % (8 + 4 + SentenceVector.Dimensions)));
+    }
+
+    [Fact]
+    public void AVectorsFileAnEarlierVersionLeftIsTakenInAndRemoved()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var text = Unique("tug")[0];
+        // The file's layout: a header line, then records of the text's hash, the scale and 384 signed bytes.
+        var values = Enumerable.Range(0, SentenceVector.Dimensions).Select(i => (sbyte)(i % 100 - 50)).ToArray();
+        var record = BitConverter.GetBytes(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan())))
+            .Concat(BitConverter.GetBytes(0.01f)).Concat(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        Directory.CreateDirectory(Path.GetDirectoryName(kb.Database)!);
+        // A record cut short at the end is left out.
+        File.WriteAllBytes(kb.Database + ".vectors", [.. "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray(), .. record, 1, 2, 3]);
+
+        var services = kb.Start();
+        var vectors = services.GetRequiredService<SentenceVectors>();
+        Assert.True(vectors.Has(text));
+        Assert.Equal(values, vectors.Sentence(text)!.Value.Values);
+        Assert.False(File.Exists(kb.Database + ".vectors"));
+        Assert.True(Holds(services.GetRequiredService<ISentenceVectorStore>(), new SentenceVector(values, 0.01f)));
+    }
+}
