@@ -27,7 +27,7 @@ public static class IndexCommand
         // Within serve (no progress given) its warmer embeds; here the index is not ready for careful mode until this is done.
         var vectors = services.GetRequiredService<SentenceVectors>();
         if (run.Succeeded && progress is not null && vectors.Wanted)
-            vectors.Warm(await knowledge.GetAsync(cancellationToken), progress, cancellationToken: cancellationToken);
+            await vectors.WarmAsync(await knowledge.GetAsync(cancellationToken), progress, cancellationToken: cancellationToken);
         // The terminal's progress line is cleared before the summary takes its place.
         if (progress is not null && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
         return new(run.Succeeded ? 0 : 1, await RenderAsync(run, knowledge.Store, cancellationToken));

@@ -1,3 +1,5 @@
+using TalksBot.Storage;
+
 namespace TalksBot.Semantic;
 
 /// <summary>
@@ -11,4 +13,7 @@ public interface ISentenceVectorStore
     (IReadOnlyList<byte[]> Batches, long Last) ReadAfter(long after);
 
     void Append(byte[] batch);
+
+    /// <summary>One warm-up at a time among the processes on this store, held until disposed: the next finds the vectors stored.</summary>
+    Task<IHeldLock?> LockWarmingAsync(CancellationToken cancellationToken);
 }

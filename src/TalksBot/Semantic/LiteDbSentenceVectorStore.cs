@@ -18,4 +18,7 @@ public sealed class LiteDbSentenceVectorStore(LiteDatabase db, LiteDbWriteLock w
     {
         using (writes.Enter()) batches.Insert(new BsonDocument { ["records"] = batch });
     }
+
+    /// <summary>Nothing to take: <see cref="DatabaseLock"/> keeps every other process off the file.</summary>
+    public Task<IHeldLock?> LockWarmingAsync(CancellationToken cancellationToken) => NothingHeld.Task;
 }

@@ -31,6 +31,9 @@ public sealed class PostgresSentenceVectorStore(PostgresDatabase database) : ISe
         command.ExecuteNonQuery();
     }
 
+    public Task<IHeldLock?> LockWarmingAsync(CancellationToken cancellationToken) =>
+        database.LockAsync(PostgresDatabase.VectorsLock, wait: true, cancellationToken);
+
     // The first connection of a process brings the schema up to date, which is asynchronous.
     NpgsqlConnection Open() => database.OpenAsync().GetAwaiter().GetResult();
 }

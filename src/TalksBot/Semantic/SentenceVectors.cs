@@ -67,6 +67,17 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
     public int Warm(SearchIndex snapshot, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default) =>
         Ensure(snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()), progress, batch, cancellationToken);
 
+    /// <summary>
+    /// <see cref="Warm"/> on a thread of its own, one process on the store at a time: replicas warming the same
+    /// new snapshot embed it once, the others reading what the first stored.
+    /// </summary>
+    public async Task<int> WarmAsync(SearchIndex snapshot, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default)
+    {
+        if (!Enabled) return 0;
+        await using var held = await store.LockWarmingAsync(cancellationToken);
+        return await Task.Run(() => Warm(snapshot, progress, batch, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Embeds those of the texts never seen, in batches (one model call for many); returns how many were new.</summary>
     public int Ensure(IEnumerable<string> texts, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using TalksBot.Index;
 using TalksBot.Observability;
@@ -29,7 +30,7 @@ public sealed class SentenceWarmer(KnowledgeBase knowledge, SentenceVectors vect
                 {
                     // Read after the generation: a newer snapshot taken in between is warmed now and looked at again (for nothing) next time.
                     var snapshot = await knowledge.GetAsync(stoppingToken);
-                    await Task.Run(() => vectors.Warm(snapshot, batch: Batch, cancellationToken: stoppingToken), stoppingToken);
+                    await vectors.WarmAsync(snapshot, batch: Batch, cancellationToken: stoppingToken);
                     warmed = generation;
                 }
                 await Task.Delay(CheckEvery, stoppingToken);
@@ -38,7 +39,7 @@ public sealed class SentenceWarmer(KnowledgeBase knowledge, SentenceVectors vect
             {
                 return;
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or InvalidOperationException or DbException)
             {
                 faults.Report("sentence vectors", e);
                 await Task.Delay(CheckEvery, stoppingToken);

@@ -12,7 +12,7 @@ namespace TalksBot.Storage;
 public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, ILogger<PostgresDatabase> logger) : IAsyncDisposable
 {
     /// <summary>Advisory lock keys: one number per purpose, the same in every replica.</summary>
-    public const long MigrationLock = 0x7a1b_0001, ReindexLock = 0x7a1b_0002, PollerLock = 0x7a1b_0003, FeedsLock = 0x7a1b_0004;
+    public const long MigrationLock = 0x7a1b_0001, ReindexLock = 0x7a1b_0002, PollerLock = 0x7a1b_0003, FeedsLock = 0x7a1b_0004, VectorsLock = 0x7a1b_0005;
 
     readonly SemaphoreSlim gate = new(1, 1);
     volatile bool migrated;

@@ -1,6 +1,9 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Index;
+using TalksBot.Ingest;
 using TalksBot.Semantic;
 using TalksBot.Tests.Storage;
 
@@ -42,6 +45,24 @@ public sealed class SentenceVectorStoreTests(PostgresFixture postgres)
         var vectors = sentences.Select(s => first.Sentence(s)!.Value).ToList();
         Assert.All(vectors, v => Assert.True(Holds(replicas.Get<ISentenceVectorStore>(0), v)));
         Assert.All(vectors, v => Assert.Equal(provider == "postgres", Holds(replicas.Get<ISentenceVectorStore>(1), v)));
+    }
+
+    [Fact]
+    public async Task ReplicasWarmingTheSameSnapshotEmbedItOnce()
+    {
+        using var replicas = await TestReplicas.StartAsync(postgres, "postgres", count: 2);
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var report = string.Join(" ", Enumerable.Range(0, 120).Select(i => $"Convoy {id} number {i} crossed the river at the {i}th bridge."));
+        await replicas.Get<ISeedLibrary>().SaveAsync("convoy.txt", Encoding.UTF8.GetBytes("Title: Convoys\n\n" + report), replace: false);
+        var run = await replicas.Get<KnowledgeBase>(0).ReindexAsync();
+        Assert.True(run.Succeeded, run.Error);
+        await replicas.Get<KnowledgeBase>(1).RefreshAsync();
+        var snapshots = await Task.WhenAll(replicas.Get<KnowledgeBase>(0).GetAsync(), replicas.Get<KnowledgeBase>(1).GetAsync());
+
+        // Started together: without one warm-up at a time, each would find every sentence missing and embed it.
+        var embedded = await Task.WhenAll(snapshots.Select((s, i) => replicas.Get<SentenceVectors>(i).WarmAsync(s)));
+
+        Assert.Equal(snapshots[0].Chunks.Sum(c => c.Chunk.Sentences.Count), embedded.Sum());
     }
 
     [Fact]
