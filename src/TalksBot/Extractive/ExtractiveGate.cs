@@ -25,6 +25,7 @@ public sealed partial class ExtractiveAnswerer
         "rarest_missing", "words_in_sentence", "same_language", "question_words", "parts",
         "kind_any", "kind_person", "kind_time", "kind_figure", "kind_reason", "kind_overview",
         "engine_rank", "below_best", "missing_share", "missing_beside", "missing_count", "unknown_share", "number_missing", "negation_differs",
+        "answering_sources", "agreeing_sources",
         "cosine", "best_cosine", "cosine_gap", "cosine_rank", "neighbour_cosine",
     ];
 
@@ -106,15 +107,19 @@ public sealed partial class ExtractiveAnswerer
         f[25] = own.Count == 0 ? 0 : (float)own.Count(w => !w.Word.Known) / own.Count;
         f[26] = Numbers(part.Text).Any(n => !c.Sentence.Text.Contains(n, StringComparison.Ordinal)) ? 1 : 0;
         f[27] = Negated(part.Text) != Negated(c.Sentence.Text) ? 1 : 0;
+        // Other reports that answer too, and that say much the same: independent sources bear an answer out.
+        var others = ranked.Where(r => r.Score >= o.MinCoverage && r.Article.Source != c.Article.Source).ToList();
+        f[28] = MathF.Log(1 + others.Select(r => r.Article.Source).Distinct().Count());
+        f[29] = MathF.Log(1 + others.Where(r => Similarity(r.Sentence.Terms, terms) >= 0.3f).Select(r => r.Article.Source).Distinct().Count());
         // The semantic features stay zero when the model is off, and the gate reads its plain model.
         if (question is null || cosines is null) return f;
         var mine = cosines[index];
         var highest = cosines.DefaultIfEmpty(0).Max();
-        f[28] = mine;
-        f[29] = highest;
-        f[30] = mine - highest;
-        f[31] = 1f / (1 + cosines.Count(x => x > mine));
-        f[32] = Beside(c).OfType<string>().Select(b => Cosine(b, question)).DefaultIfEmpty(0).Max();
+        f[30] = mine;
+        f[31] = highest;
+        f[32] = mine - highest;
+        f[33] = 1f / (1 + cosines.Count(x => x > mine));
+        f[34] = Beside(c).OfType<string>().Select(b => Cosine(b, question)).DefaultIfEmpty(0).Max();
         return f;
     }
 }
