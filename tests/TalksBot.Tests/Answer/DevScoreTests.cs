@@ -20,8 +20,8 @@ public class DevScoreTests
     [Theory]
     [InlineData("dev.jsonl", false, 90, 85, 5, 0)]
     [InlineData("practice.jsonl", false, 85, 85, 5, 0)]
-    [InlineData("dev.jsonl", true, 80, 85, 2, 0)]
-    [InlineData("practice.jsonl", true, 55, 85, 2, 0)]
+    [InlineData("dev.jsonl", true, 85, 85, 2, 0)]
+    [InlineData("practice.jsonl", true, 60, 85, 2, 0)]
     [InlineData("squad/questions.jsonl", true, 0, 0, 20, 50)]
     public async Task TheOfflineEngineMeetsTheTargets(string set, bool careful, double answerable, double refused, double wrongly, double score)
     {
