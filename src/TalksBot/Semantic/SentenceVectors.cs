@@ -30,9 +30,13 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
     static readonly ConcurrentDictionary<ulong, SentenceVector> Known = new();
     static volatile bool broken;
 
+    static readonly TimeSpan RetryStoreAfter = TimeSpan.FromSeconds(30);
+
     readonly Lock storeGate = new();
+    readonly List<byte[]> unsaved = [];
     bool loaded;
     long lastBatch;
+    long retryAt;
 
     public bool Enabled => search.Value.Semantic && !broken;
 
@@ -159,36 +163,51 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
     {
         lock (storeGate)
         {
+            if (BackingOff) return;
             try
             {
                 var (batches, last) = store.ReadAfter(lastBatch);
                 foreach (var batch in batches) Take(batch);
                 lastBatch = last;
+                retryAt = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogStoreFailed(logger, e);
+                Failed(e);
             }
         }
     }
 
+    /// <summary>Writes the records, with any a failing store refused before; while it fails, they wait in memory.</summary>
     void Store(List<byte[]> pending)
     {
         if (pending.Count == 0) return;
-        var batch = pending.SelectMany(p => p).ToArray();
-        pending.Clear();
         lock (storeGate)
         {
+            unsaved.AddRange(pending);
+            pending.Clear();
+            if (BackingOff) return;
             try
             {
-                store.Append(batch);
+                store.Append([.. unsaved.SelectMany(p => p)]);
+                unsaved.Clear();
+                retryAt = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The vectors are still held in memory: a store that cannot be written costs the next process's time, not this one's answers.
-                LogStoreFailed(logger, e);
+                Failed(e);
             }
         }
+    }
+
+    // A store that fails (a database down, a full disk) is left alone for a while: a question that meets a sentence
+    // without a vector then waits for no connection attempt, and the log has one warning an outage, not one a question.
+    bool BackingOff => Environment.TickCount64 < retryAt;
+
+    void Failed(Exception e)
+    {
+        if (retryAt == 0) LogStoreFailed(logger, e);
+        retryAt = Environment.TickCount64 + (long)RetryStoreAfter.TotalMilliseconds;
     }
 
     void TakeLegacyFile()

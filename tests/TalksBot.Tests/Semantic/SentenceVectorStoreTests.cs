@@ -103,3 +103,29 @@ public sealed class SentenceVectorStoreTests(PostgresFixture postgres)
         Assert.True(Holds(services.GetRequiredService<ISentenceVectorStore>(), new SentenceVector(values, 0.01f)));
     }
 }
+
+/// <summary>The vectors' store out of reach: the vectors are computed and used all the same.</summary>
+public sealed class SentenceVectorStoreOutageTests
+{
+    [Fact]
+    public void ADatabaseThatCannotBeReachedCostsNoVectors()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        // A port nothing listens on: the real client is refused at once.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var vectors = kb.Start(new()
+        {
+            ["Storage:Provider"] = "postgres",
+            ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={port};Username=nobody;Password=secret;Database=none;Timeout=2",
+        }).GetRequiredService<SentenceVectors>();
+        var id = Guid.NewGuid().ToString("N")[..8];
+        string[] sentences = [$"The lighthouse {id} was painted red and white.", $"The keeper {id} logged every passing ship."];
+
+        Assert.Equal(2, vectors.Ensure(sentences));
+        Assert.All(sentences, s => Assert.True(vectors.Has(s)));
+        Assert.NotNull(vectors.Sentence($"The harbour {id} froze over in January."));
+    }
+}
