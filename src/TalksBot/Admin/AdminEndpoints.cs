@@ -11,6 +11,7 @@ using TalksBot.Index;
 using TalksBot.Ingest;
 using TalksBot.Llm;
 using TalksBot.Questions;
+using TalksBot.Semantic;
 using TalksBot.Telegram;
 
 namespace TalksBot.Admin;
@@ -161,7 +162,7 @@ public static partial class AdminEndpoints
         sessions.FindAsync(context.Request.Cookies[Cookie], context.RequestAborted);
 
     static async Task<IResult> Overview(KnowledgeBase knowledge, IOptions<AnswerOptions> answers, IOptions<TalksBot.Llm.OpenAIOptions> openAI,
-        IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer, CancellationToken cancellationToken)
+        IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord, ReindexRunner reindexer, SentenceVectors vectors, CancellationToken cancellationToken)
     {
         var store = knowledge.Store;
         var sources = await store.SourcesAsync(cancellationToken);
@@ -171,7 +172,8 @@ public static partial class AdminEndpoints
         {
             sources = sources.Select(s => new { file = s.Id, s.Title, s.Outlet, s.Language, s.Chunks, hash = s.Hash[..Math.Min(12, s.Hash.Length)], s.IndexedAt }),
             database = new { path = store.Location, sizeBytes = await store.SizeBytesAsync(cancellationToken) },
-            engine = engine == LlmEngine.EngineName ? $"openai ({openAI.Value.Model})" : engine,
+            engine = engine == LlmEngine.EngineName ? $"openai ({openAI.Value.Model})" : answers.Value.Gate ? engine + " (careful)" : engine,
+            vectors = vectors.State(await knowledge.GetAsync(cancellationToken: cancellationToken)),
             frontEnds = new
             {
                 telegram = telegram.Value.Enabled ? $"on ({telegram.Value.Mode})" : "off",

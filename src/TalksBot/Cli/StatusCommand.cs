@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Index;
+using TalksBot.Semantic;
 
 namespace TalksBot.Cli;
 
@@ -24,6 +25,7 @@ public static class StatusCommand
         var sources = await store.SourcesAsync(cancellationToken);
         var text = new StringBuilder();
         text.AppendLine($"{sources.Count} sources, {sources.Sum(s => s.Chunks)} chunks in {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
+        text.AppendLine($"Sentence vectors: {services.GetRequiredService<SentenceVectors>().State(await knowledge.GetAsync(cancellationToken: cancellationToken))}");
         text.AppendLine();
         text.AppendLine($"{"file",-28} {"lang",-4} {"chunks",6}  {"hash",-12}  {"indexed at (UTC)",-19}  title — outlet");
         foreach (var s in sources)

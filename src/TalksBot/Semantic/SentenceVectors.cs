@@ -66,6 +66,16 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
         return Known.ContainsKey(Key(text));
     }
 
+    /// <summary>What the operator is told of the vectors (the console, `status`): off and why, or how much of the snapshot is embedded.</summary>
+    public string State(SearchIndex snapshot)
+    {
+        if (!search.Value.Semantic) return "off (Search:Semantic=false)";
+        if (broken) return "off: the model could not run (see the log)";
+        if (!Wanted) return "not read (careful mode and the offline dense signal are off)";
+        var sentences = snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Distinct().ToList();
+        return $"{sentences.Count(Has):N0} of {sentences.Count:N0} sentences embedded";
+    }
+
     /// <summary>Embeds every sentence of the snapshot not embedded before; returns how many were new.</summary>
     /// <param name="batch">Sentences a model call: fewer keep a question's embedding from waiting long behind one (the model runs one call at a time).</param>
     public int Warm(SearchIndex snapshot, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default) =>

@@ -57,6 +57,19 @@ public class AdminApiTests
         Assert.Equal("extractive", overview["engine"]!.GetValue<string>());
         Assert.Equal("off", overview["frontEnds"]!["telegram"]!.GetValue<string>());
         Assert.True(overview["database"]!["sizeBytes"]!.GetValue<long>() > 0);
+        Assert.StartsWith("not read", overview["vectors"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InCarefulModeTheOverviewSaysHowMuchOfTheIndexIsEmbedded()
+    {
+        await using var admin = await AdminApp.StartAsync(extra: new() { ["Answer:Gate"] = "true" });
+        var overview = (await admin.Client.GetFromJsonAsync<JsonNode>("/admin/api/overview"))!;
+        Assert.Equal("extractive (careful)", overview["engine"]!.GetValue<string>());
+        // "N of M sentences embedded", with the serve warmer at work on the seeds' sentences.
+        var state = System.Text.RegularExpressions.Regex.Match(overview["vectors"]!.GetValue<string>(), @"^([\d,]+) of ([\d,]+) sentences embedded$");
+        Assert.True(state.Success, overview["vectors"]!.GetValue<string>());
+        Assert.True(int.Parse(state.Groups[2].Value.Replace(",", "")) > 100);
     }
 
     static MultipartFormDataContent Upload(string name, byte[] bytes)

@@ -27,6 +27,7 @@ public class CliTests
         Assert.Contains("003_5beee2cfb4e9681c.txt", output);
         Assert.Contains(kb.Database, output);
         Assert.Contains("Last index run", output);
+        Assert.Contains("Sentence vectors: not read (careful mode and the offline dense signal are off)", output);
         // Asking, and status itself, only opened the index: the two `index` runs are all there is to show.
         Assert.Equal(2, (await kb.Start().Knowledge().Store.RunsAsync(10)).Count);
     }
