@@ -19,8 +19,9 @@ namespace TalksBot.Semantic;
 public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions<SearchOptions> search, IOptions<AnswerOptions> answer,
     IOptions<IndexOptions> index, ILogger<SentenceVectors> logger)
 {
-    // Model and layout: a file written by another model or layout is started afresh.
-    static readonly byte[] Header = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
+    // Model and layout, at the head of every stored batch (and of the file earlier versions wrote): a batch another
+    // model or layout wrote is passed over, and its sentences embedded again.
+    static readonly byte[] Layout = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
     const int RecordBytes = 8 + 4 + SentenceVector.Dimensions;
     const int Batch = 32;
     const int TellFrom = 100;
@@ -177,7 +178,7 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
             try
             {
                 var (batches, last) = store.ReadAfter(lastBatch);
-                foreach (var batch in batches) Take(batch);
+                foreach (var batch in batches.Where(b => b.AsSpan().StartsWith(Layout))) Take(batch.AsSpan(Layout.Length));
                 lastBatch = last;
                 retryAt = 0;
             }
@@ -199,7 +200,7 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
             if (BackingOff) return;
             try
             {
-                store.Append([.. unsaved.SelectMany(p => p)]);
+                store.Append([.. Layout, .. unsaved.SelectMany(p => p)]);
                 unsaved.Clear();
                 retryAt = 0;
             }
@@ -226,13 +227,13 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
         {
             if (!File.Exists(LegacyFile)) return;
             var bytes = File.ReadAllBytes(LegacyFile);
-            if (bytes.AsSpan().StartsWith(Header))
+            if (bytes.AsSpan().StartsWith(Layout))
             {
-                var records = bytes.AsSpan(Header.Length);
+                var records = bytes.AsSpan(Layout.Length);
                 var whole = records[..(records.Length - records.Length % RecordBytes)].ToArray();
                 Take(whole);
                 for (var at = 0; at < whole.Length; at += StoredBatch * RecordBytes)
-                    store.Append(whole[at..Math.Min(whole.Length, at + StoredBatch * RecordBytes)]);
+                    store.Append([.. Layout, .. whole[at..Math.Min(whole.Length, at + StoredBatch * RecordBytes)]]);
             }
             File.Delete(LegacyFile);
         }

@@ -79,18 +79,38 @@ public sealed class SentenceVectorStoreTests(PostgresFixture postgres)
         Assert.All(vectors, v => Assert.True(Holds(store, v)));
         var (batches, last) = store.ReadAfter(0);
         Assert.Empty(store.ReadAfter(last).Batches);
-        Assert.All(batches, b => Assert.Equal(0, b.Length % (8 + 4 + SentenceVector.Dimensions)));
+        // Each batch names the model and layout, then holds whole records of the text's hash, the scale and 384 signed bytes.
+        var layout = "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray();
+        Assert.All(batches, b => Assert.True(b.AsSpan().StartsWith(layout) && (b.Length - layout.Length) % (8 + 4 + SentenceVector.Dimensions) == 0));
     }
+
+    [Fact]
+    public void ABatchAnotherModelWroteIsPassedOver()
+    {
+        using var kb = new TestKnowledgeBase(withSeeds: false);
+        var text = Unique("raft")[0];
+        var services = kb.Start();
+        services.GetRequiredService<ISentenceVectorStore>().Append([.. "talksbot-vectors another-model sbyte384 v1\n"u8.ToArray(), .. Record(text, Pattern(), 0.01f)]);
+
+        var vectors = services.GetRequiredService<SentenceVectors>();
+        Assert.False(vectors.Has(text));
+        Assert.NotEqual(Pattern(), vectors.Sentence(text)!.Value.Values);
+    }
+
+    static sbyte[] Pattern() => [.. Enumerable.Range(0, SentenceVector.Dimensions).Select(i => (sbyte)(i % 100 - 50))];
+
+    // A record: the text's hash, the scale and 384 signed bytes.
+    static byte[] Record(string text, sbyte[] values, float scale) => [.. BitConverter.GetBytes(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()))),
+        .. BitConverter.GetBytes(scale), .. MemoryMarshal.AsBytes(values.AsSpan()).ToArray()];
 
     [Fact]
     public void AVectorsFileAnEarlierVersionLeftIsTakenInAndRemoved()
     {
         using var kb = new TestKnowledgeBase(withSeeds: false);
         var text = Unique("tug")[0];
-        // The file's layout: a header line, then records of the text's hash, the scale and 384 signed bytes.
-        var values = Enumerable.Range(0, SentenceVector.Dimensions).Select(i => (sbyte)(i % 100 - 50)).ToArray();
-        var record = BitConverter.GetBytes(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan())))
-            .Concat(BitConverter.GetBytes(0.01f)).Concat(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        // The file's layout: a header line, then records.
+        var values = Pattern();
+        var record = Record(text, values, 0.01f);
         Directory.CreateDirectory(Path.GetDirectoryName(kb.Database)!);
         // A record cut short at the end is left out.
         File.WriteAllBytes(kb.Database + ".vectors", [.. "talksbot-vectors arctic-embed-xs sbyte384 v1\n"u8.ToArray(), .. record, 1, 2, 3]);
