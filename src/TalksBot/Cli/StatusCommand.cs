@@ -20,12 +20,12 @@ public static class StatusCommand
     public static async Task<VerbOutput> RunAsync(IServiceProvider services, JsonObject args, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
-        await knowledge.GetAsync(progress, cancellationToken);
+        var index = await knowledge.GetAsync(progress, cancellationToken);
         var store = knowledge.Store;
         var sources = await store.SourcesAsync(cancellationToken);
         var text = new StringBuilder();
         text.AppendLine($"{sources.Count} sources, {sources.Sum(s => s.Chunks)} chunks in {store.Location} ({await store.SizeBytesAsync(cancellationToken) / 1024.0:0} KB)");
-        text.AppendLine($"Sentence vectors: {services.GetRequiredService<SentenceVectors>().State(await knowledge.GetAsync(cancellationToken: cancellationToken))}");
+        text.AppendLine($"Sentence vectors: {services.GetRequiredService<SentenceVectors>().State(index)}");
         text.AppendLine();
         text.AppendLine($"{"file",-28} {"lang",-4} {"chunks",6}  {"hash",-12}  {"indexed at (UTC)",-19}  title — outlet");
         foreach (var s in sources)
