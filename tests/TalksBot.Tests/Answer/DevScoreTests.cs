@@ -22,7 +22,7 @@ public class DevScoreTests
     [InlineData("practice.jsonl", false, 85, 85, 5, 0)]
     [InlineData("dev.jsonl", true, 85, 85, 2, 0)]
     [InlineData("practice.jsonl", true, 60, 85, 2, 0)]
-    [InlineData("squad/questions.jsonl", true, 0, 0, 20, 50)]
+    [InlineData("squad/questions.jsonl", true, 0, 0, 20, 54)]
     public async Task TheOfflineEngineMeetsTheTargets(string set, bool careful, double answerable, double refused, double wrongly, double score)
     {
         var devSet = DevSet.Find();
