@@ -13,7 +13,8 @@ namespace TalksBot.Tests.Answer;
 /// check questions (Wikipedia texts nobody tuned for, half unanswerable on purpose), scored by
 /// shared/eval/score.py exactly as the project is scored. An answer that misleads is worse than an honest
 /// refusal, so "answered wrongly" has a ceiling of its own. Careful mode (Answer:Gate, the learned gate) is
-/// held to fewer wrong answers on every set.
+/// held to fewer wrong answers on every set. The SQuAD bars sit under today's figures (rules 39% and 56%
+/// wrongly, careful 56% and 13%), to catch a step back: neither mode reaches SQuAD's 62% yet.
 /// </summary>
 public class DevScoreTests
 {
@@ -22,6 +23,7 @@ public class DevScoreTests
     [InlineData("practice.jsonl", false, 85, 85, 5, 0)]
     [InlineData("dev.jsonl", true, 85, 85, 2, 0)]
     [InlineData("practice.jsonl", true, 60, 85, 2, 0)]
+    [InlineData("squad/questions.jsonl", false, 0, 0, 60, 37)]
     [InlineData("squad/questions.jsonl", true, 0, 0, 20, 54)]
     public async Task TheOfflineEngineMeetsTheTargets(string set, bool careful, double answerable, double refused, double wrongly, double score)
     {
