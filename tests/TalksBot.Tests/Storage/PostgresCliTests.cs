@@ -31,6 +31,26 @@ public sealed class PostgresCliTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task TheVectorsOneProcessEmbedsAnotherReadsFromTheSharedDatabase()
+    {
+        using var kb = new TestKnowledgeBase();
+        var environment = Environment(kb, (await postgres.NewDatabaseAsync())["ConnectionStrings:Postgres"]!);
+        environment["TALKSBOT__ANSWER__GATE"] = "true";
+        var (exit, _, error) = await TalksBotProcess.RunAsync(kb.Root, environment, "index");
+        Assert.True(exit == 0, error);
+        Assert.Contains("embedding", error);
+
+        // `status` embeds nothing: what it counts as embedded, it read from PostgreSQL.
+        (exit, var output, error) = await TalksBotProcess.RunAsync(kb.Root, environment, "status");
+        Assert.True(exit == 0, error);
+        var state = System.Text.RegularExpressions.Regex.Match(output, @"Sentence vectors: ([\d,]+) of ([\d,]+) sentences embedded");
+        Assert.True(state.Success, output);
+        Assert.Equal(state.Groups[2].Value, state.Groups[1].Value);
+        Assert.True(int.Parse(state.Groups[2].Value.Replace(",", "")) > 100);
+        Assert.False(File.Exists(kb.Database + ".vectors"));
+    }
+
+    [Fact]
     public async Task ADatabaseThatCannotBeReachedIsOneMessageWithoutThePassword()
     {
         using var kb = new TestKnowledgeBase();
