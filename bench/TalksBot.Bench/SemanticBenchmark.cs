@@ -9,7 +9,7 @@ namespace TalksBot.Bench;
 /// <summary>
 /// `semantic`: what the offline sentence vectors cost. On the seeds, ask latency in the three modes that read
 /// them or not; on a generated corpus, the first build's embedding beside the index build and Lucene.Net's,
-/// a rebuild that reuses the vectors, and a new process's first careful answer with the vectors on disk.
+/// a rebuild that reuses the vectors, and a new process's first careful answer with the vectors stored.
 /// </summary>
 public static class SemanticBenchmark
 {

@@ -27,7 +27,7 @@ public sealed class ChunkVectors(SentenceVectors vectors)
         if (!BySnapshot.TryGetValue(index, out var chunks))
         {
             if (ShortUntil.TryGetValue(index, out var until) && Environment.TickCount64 < until.Value) return null;
-            var missing = index.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Where(t => !vectors.Has(t)).Distinct().Take(MaxInline + 1).ToList();
+            var missing = vectors.Missing(index).Take(MaxInline + 1).ToList();
             if (missing.Count > MaxInline)
             {
                 ShortUntil.AddOrUpdate(index, new StrongBox<long>(Environment.TickCount64 + (long)LookAgain.TotalMilliseconds));

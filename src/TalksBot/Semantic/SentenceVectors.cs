@@ -73,14 +73,23 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
         if (!search.Value.Semantic) return "off (Search:Semantic=false)";
         if (broken) return "off: the model could not run (see the log)";
         if (!Wanted) return "not read (careful mode and the offline dense signal are off)";
-        var sentences = snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()).Distinct().ToList();
-        return $"{sentences.Count(Has):N0} of {sentences.Count:N0} sentences embedded";
+        var sentences = Sentences(snapshot).Distinct().Count();
+        return $"{sentences - Missing(snapshot).Count():N0} of {sentences:N0} sentences embedded";
     }
+
+    /// <summary>The snapshot's sentences that have no vector yet, each once, as they are found.</summary>
+    public IEnumerable<string> Missing(SearchIndex snapshot)
+    {
+        Load();
+        return Sentences(snapshot).Where(t => !Known.ContainsKey(Key(t))).Distinct();
+    }
+
+    static IEnumerable<string> Sentences(SearchIndex snapshot) => snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts());
 
     /// <summary>Embeds every sentence of the snapshot not embedded before; returns how many were new.</summary>
     /// <param name="batch">Sentences a model call: fewer keep a question's embedding from waiting long behind one (the model runs one call at a time).</param>
     public int Warm(SearchIndex snapshot, IProgress<IndexProgress>? progress = null, int batch = Batch, CancellationToken cancellationToken = default) =>
-        Ensure(snapshot.Chunks.SelectMany(c => c.Chunk.SentenceTexts()), progress, batch, cancellationToken);
+        Ensure(Sentences(snapshot), progress, batch, cancellationToken);
 
     /// <summary>
     /// <see cref="Warm"/> on a thread of its own, one process on the store at a time: replicas warming the same
@@ -98,11 +107,11 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
     {
         if (!Enabled) return 0;
         Load();
-        var missing = Missing(texts);
+        var missing = Unknown(texts);
         if (missing.Count == 0) return 0;
         // Another process on the store (a replica, the index verb) may have embedded them since.
         Pull();
-        missing = Missing(missing);
+        missing = Unknown(missing);
         // A warm-up says when it starts and ends, as it can take minutes; the few sentences a question embeds say nothing.
         var told = missing.Count >= TellFrom;
         if (told) LogWarming(logger, missing.Count);
@@ -126,7 +135,7 @@ public sealed partial class SentenceVectors(ISentenceVectorStore store, IOptions
         return missing.Count;
     }
 
-    static List<string> Missing(IEnumerable<string> texts) => [.. texts.Where(t => !Known.ContainsKey(Key(t))).Distinct()];
+    static List<string> Unknown(IEnumerable<string> texts) => [.. texts.Where(t => !Known.ContainsKey(Key(t))).Distinct()];
 
     /// <summary>The texts' vectors, now known, as the records the store keeps; null when the model cannot run.</summary>
     byte[]? Embed(string[] texts)
