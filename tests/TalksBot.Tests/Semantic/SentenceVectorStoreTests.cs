@@ -17,7 +17,7 @@ namespace TalksBot.Tests.Semantic;
 public sealed class SentenceVectorStoreTests(PostgresFixture postgres)
 {
     // Sentences no other test of this process embeds: the vectors computed are shared by every host of a process.
-    static string[] Unique(string what)
+    internal static string[] Unique(string what)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         return [$"The {what} {id} left the northern pier at dawn.", $"Talks on the {what} {id} route resumed in the spring."];
@@ -141,11 +141,10 @@ public sealed class SentenceVectorStoreOutageTests
             ["Storage:Provider"] = "postgres",
             ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={port};Username=nobody;Password=secret;Database=none;Timeout=2",
         }).GetRequiredService<SentenceVectors>();
-        var id = Guid.NewGuid().ToString("N")[..8];
-        string[] sentences = [$"The lighthouse {id} was painted red and white.", $"The keeper {id} logged every passing ship."];
+        var sentences = SentenceVectorStoreTests.Unique("lighthouse");
 
         Assert.Equal(2, vectors.Ensure(sentences));
         Assert.All(sentences, s => Assert.True(vectors.Has(s)));
-        Assert.NotNull(vectors.Sentence($"The harbour {id} froze over in January."));
+        Assert.NotNull(vectors.Sentence(SentenceVectorStoreTests.Unique("harbour")[0]));
     }
 }

@@ -80,12 +80,10 @@ public class OfflineDenseSearchTests
 /// <summary>The index's sentences embedded ahead when something reads the vectors: by serve's warmer, and by `index`.</summary>
 public class SentenceWarmingTests
 {
-    // Sentences no other test of this process embeds: the vectors already computed are shared by every host of a process.
     static async Task<(TestKnowledgeBase Kb, string[] Sentences)> Corpus()
     {
         var kb = new TestKnowledgeBase(withSeeds: false);
-        var id = Guid.NewGuid().ToString("N")[..8];
-        string[] sentences = [$"The ferry {id} left the northern pier at dawn.", $"Talks on the ferry {id} route resumed in the spring."];
+        var sentences = SentenceVectorStoreTests.Unique("ferry");
         await File.WriteAllTextAsync(Path.Combine(kb.Seeds, "ferry.txt"), "Ferry Report\n" + string.Join(" ", sentences));
         return (kb, sentences);
     }
